@@ -1,0 +1,4 @@
+// The one barrel in the project: Drizzle wants the whole schema in one object.
+export * from "./auth";
+export * from "./workspaces";
+export * from "./events";
