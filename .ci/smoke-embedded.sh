@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The embedded default: no DATABASE_URL → PGlite is created, migrated and seeded on first start.
+set -uo pipefail
+out=$1
+port=3310
+dir=$(mktemp -d)
+export CANDOR_DATA_DIR=$dir/data APP_URL=http://localhost:$port PORT=$port AUTH_SECRET=smoke-secret-smoke-secret-smoke-secret-1
+unset DATABASE_URL
+passed=0; failed=0
+check() { if eval "$2"; then echo "  ok   $1"; passed=$((passed + 1)); else echo "  FAIL $1"; failed=$((failed + 1)); fi; }
+start() { npx next start -p $port >"$dir/server.log" 2>&1 & pid=$!; for _ in $(seq 1 60); do curl -sf "http://localhost:$port/api/health" >/dev/null && return 0; sleep 1; done; return 1; }
+stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
+
+check "first start creates, migrates and seeds the embedded database" start
+check "GET /api/health answers 200 {\"status\":\"ok\"}" '[ "$(curl -s http://localhost:$port/api/health)" = "{\"status\":\"ok\"}" ]'
+stop
+# The CLI opens the same data directory once the server has let go of it.
+key=$(npm run -s candor -- apikey create --workspace glow --name smoke 2>"$dir/cli.err" | tail -n 1)
+check "the seeded workspace glow exists (apikey create succeeds)" '[[ "$key" == cnd_* ]]'
+check "server restarts on the existing data" start
+check "the key reads its workspace over the API" 'curl -sf -H "authorization: Bearer $key" http://localhost:$port/api/v1/workspace | grep -q "\"slug\":\"glow\""'
+stop
+[ $failed -gt 0 ] && { echo "--- server log"; tail -50 "$dir/server.log"; cat "$dir/cli.err"; }
+rm -rf "$dir"
+echo "{\"passed\":$passed,\"failed\":$failed}" >"$out"
+[ $failed -eq 0 ]
