@@ -3,3 +3,4 @@ export * from "./auth";
 export * from "./workspaces";
 export * from "./events";
 export * from "./email";
+export * from "./rate-limits";
