@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "lib/**/*.test.tsx", "components/**/*.test.tsx", "tests/**/*.test.ts", "scripts/**/*.test.ts"],
     exclude: ["tests/reliability/**", "node_modules/**"],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { clientIp, formToObject, hasGpc, readForm, truncateIp } from "./request";
+
+describe("public request helpers", () => {
+  it("reads Sec-GPC", () => {
+    expect(hasGpc(new Request("http://x/", { headers: { "sec-gpc": "1" } }))).toBe(true);
+    expect(hasGpc(new Request("http://x/", { headers: { "sec-gpc": "0" } }))).toBe(false);
+    expect(hasGpc(new Request("http://x/"))).toBe(false);
+  });
+
+  it("truncates addresses to their network", () => {
+    expect(truncateIp("203.0.113.77")).toBe("203.0.113.0");
+    expect(truncateIp("2001:db8:85a3:8d3:1319:8a2e:370:7348")).toBe("2001:db8:85a3::");
+    expect(truncateIp(null)).toBeNull();
+    expect(clientIp(new Request("http://x/", { headers: { "x-forwarded-for": "1.2.3.4, ::ffff:10.0.0.9" } }))).toBe("10.0.0.9");
+  });
+
+  it("reads urlencoded and multipart forms, refusing other bodies", async () => {
+    const urlencoded = new Request("http://x/", {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "a=1&b=2&b=3",
+    });
+    expect(formToObject(await readForm(urlencoded))).toEqual({ a: "1", b: ["2", "3"] });
+    const fd = new FormData();
+    fd.set("List-Unsubscribe", "One-Click");
+    const multipart = new Request("http://x/", { method: "POST", body: fd });
+    expect(formToObject(await readForm(multipart))).toEqual({ "List-Unsubscribe": "One-Click" });
+    const json = new Request("http://x/", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    await expect(readForm(json)).rejects.toMatchObject({ code: "unsupported_media_type" });
+  });
+});

@@ -1,0 +1,60 @@
+import { AppError } from "@/lib/core/errors";
+
+/** `Sec-GPC: 1` — the browser's Global Privacy Control signal. */
+export function hasGpc(request: Request): boolean {
+  return request.headers.get("sec-gpc")?.trim() === "1";
+}
+
+/**
+ * The client address as this server saw it, for truncation into consent records and for
+ * rate limits. Next sets `x-forwarded-for` from the socket only when the client did not send
+ * one, so the right-most entry is the nearest hop.
+ */
+export function clientIp(request: Request): string | null {
+  const forwarded = request.headers.get("x-forwarded-for");
+  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
+  return last ? last.replace(/^::ffff:/, "") : null;
+}
+
+/** Keep only the network part of an address (IPv4 /24, IPv6 /48): enough for evidence, not a person. */
+export function truncateIp(ip: string | null): string | null {
+  if (!ip) return null;
+  if (ip.includes(".") && !ip.includes(":")) {
+    const parts = ip.split(".");
+    return parts.length === 4 ? `${parts.slice(0, 3).join(".")}.0` : null;
+  }
+  const groups = ip.split("::")[0]!.split(":").filter(Boolean).slice(0, 3);
+  return groups.length ? `${groups.join(":")}::` : null;
+}
+
+export function userAgent(request: Request): string | null {
+  return request.headers.get("user-agent")?.slice(0, 512) ?? null;
+}
+
+const MAX_FORM_BYTES = 64 * 1024;
+
+/** Read an urlencoded or multipart form body with a size limit; other bodies are refused. */
+export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type)) {
+    throw new AppError("unsupported_media_type", "Send the form as application/x-www-form-urlencoded or multipart/form-data");
+  }
+  const length = Number(request.headers.get("content-length") ?? "0");
+  if (length > maxBytes) throw new AppError("payload_too_large", "The form is too large");
+  try {
+    return await request.formData();
+  } catch {
+    throw new AppError("bad_request", "The form could not be read");
+  }
+}
+
+/** All values of a form as strings (files are ignored), for zod parsing. */
+export function formToObject(form: FormData): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const [key, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const prev = out[key];
+    out[key] = prev === undefined ? value : Array.isArray(prev) ? [...prev, value] : [prev, value];
+  }
+  return out;
+}
