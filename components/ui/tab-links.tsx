@@ -1,0 +1,40 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { cn } from "@/lib/utils";
+
+export interface TabLink {
+  href: string;
+  label: string;
+  /** "prefix" marks the link current on its sub-pages too. */
+  match?: "exact" | "prefix";
+}
+
+/** Navigation between sub-pages that looks like tabs; the current page is marked with aria-current. */
+export function TabLinks({ label, items, className }: { label: string; items: TabLink[]; className?: string }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label={label} className={cn("-mx-1 overflow-x-auto border-b border-border px-1", className)}>
+      <ul className="flex gap-1">
+        {items.map((item) => {
+          const current = item.match === "prefix" ? pathname === item.href || pathname.startsWith(`${item.href}/`) : pathname === item.href;
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "-mb-px inline-block border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground",
+                  current && "border-brand text-foreground",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}
