@@ -4,3 +4,6 @@ export * from "./workspaces";
 export * from "./events";
 export * from "./email";
 export * from "./rate-limits";
+export * from "./profiles";
+export * from "./consent";
+export * from "./traits";
