@@ -7,3 +7,4 @@ export * from "./rate-limits";
 export * from "./profiles";
 export * from "./consent";
 export * from "./traits";
+export * from "./webhooks";
