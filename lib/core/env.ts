@@ -23,6 +23,10 @@ const envSchema = z.object({
   AUTH_GOOGLE_ID: z.string().min(1).optional(),
   AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  // Requests per minute each API key may make; 0 turns the limit off (benchmarks, trusted networks).
+  CANDOR_API_RATE_LIMIT: z.coerce.number().int().min(0).default(600),
+  // How many reverse proxies in front of Candor append to X-Forwarded-For; 0 = trust no header.
+  CANDOR_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof envSchema> & { APP_URL: string; AUTH_SECRET: string };
