@@ -1,9 +1,38 @@
+const isDev = process.env.NODE_ENV !== "production";
+
+// Admin and sign-in pages: same-origin everything, never framed. Next's App Router bootstraps with
+// inline scripts, and a static header cannot carry a per-request nonce, so scripts need
+// 'unsafe-inline' (plus 'unsafe-eval' in development for React's debugging). Sign-in forms may
+// hand over to the OAuth providers, hence their origins in form-action.
+const adminCsp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self' https://github.com https://accounts.google.com",
+  "frame-ancestors 'none'",
+].join("; ");
+
+const adminHeaders = [
+  { key: "Content-Security-Policy", value: adminCsp },
+  { key: "X-Frame-Options", value: "DENY" },
+];
+
+// Only the admin surface: /q, /p, /embed and /api set their own policies (embeds must be framable).
+const adminPaths = ["/", "/signin", "/signin/:path*", "/signout", "/invite/:path*", "/onboarding", "/w", "/w/:path*", "/dev/:path*"];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native/embedded engines must load from node_modules, once per process.
   serverExternalPackages: ["@electric-sql/pglite", "pg-boss", "postgres", "nodemailer", "smtp-server"],
   poweredByHeader: false,
   typedRoutes: false,
+  // forbidden() and forbidden.tsx: a member whose role is too low gets a real 403 page.
+  experimental: { authInterrupts: true },
   // Security headers for every route; per-surface CSP/frame-ancestors are set where the page is built.
   async headers() {
     const common = [
@@ -14,7 +43,7 @@ const nextConfig = {
     if (process.env.NODE_ENV === "production") {
       common.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
     }
-    return [{ source: "/:path*", headers: common }];
+    return [{ source: "/:path*", headers: common }, ...adminPaths.map((source) => ({ source, headers: adminHeaders }))];
   },
 };
 

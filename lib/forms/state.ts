@@ -1,0 +1,21 @@
+// Client-safe: the shape every form action returns and every form reads with useActionState.
+
+export type FormState =
+  | { ok: true; message?: string }
+  | { ok: false; error: string; fieldErrors: Record<string, string> }
+  | null;
+
+/** The message for one field, if the last submission had one. */
+export function fieldError(state: FormState, name: string): string | undefined {
+  return state && !state.ok ? state.fieldErrors[name] : undefined;
+}
+
+/** FormData as a plain object for zod, without the framework's own `$ACTION_…` entries. */
+export function formDataObject(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION") || typeof value !== "string") continue;
+    out[key] = value;
+  }
+  return out;
+}
