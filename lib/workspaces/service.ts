@@ -6,7 +6,7 @@ import { newId, randomToken } from "@/lib/core/ids";
 import { isUniqueViolation } from "@/lib/db/rows";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { createWorkspaceInput, type CreateWorkspaceInput } from "./schemas";
-import { findMembership, findUserByEmail, findWorkspaceBySlug, listMembers } from "./queries";
+import { findMembership, findUserByEmail, findWorkspaceById, findWorkspaceBySlug, listMembers } from "./queries";
 
 /** Create a workspace with fresh secrets; the given user (if any) becomes its owner. */
 export async function createWorkspace(db: Db, input: CreateWorkspaceInput, actor: Actor, ownerUserId?: string) {
@@ -148,6 +148,13 @@ export async function removeMember(db: Db, p: { workspaceId: string; memberId: s
 /** Resolve a slug to a workspace or fail with 404. */
 export async function requireWorkspaceBySlug(db: Db, slug: string) {
   const ws = await findWorkspaceBySlug(db, slug);
+  if (!ws) throw notFound("Workspace");
+  return ws;
+}
+
+/** Resolve an id to a workspace or fail with 404. */
+export async function requireWorkspace(db: Db, workspaceId: string) {
+  const ws = await findWorkspaceById(db, workspaceId);
   if (!ws) throw notFound("Workspace");
   return ws;
 }
