@@ -8,3 +8,4 @@ export * from "./profiles";
 export * from "./consent";
 export * from "./traits";
 export * from "./webhooks";
+export * from "./preferences";
