@@ -6,7 +6,6 @@ import {
   type Question,
   type QuizDefinition,
 } from "./definition";
-import { conditionAnswerKeys } from "./logic";
 
 // Client-safe: the builder shows these issues as you type; publishing refuses any error.
 
