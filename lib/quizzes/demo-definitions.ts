@@ -3,7 +3,7 @@ import type { TraitSpec } from "./validate";
 
 // The demo quizzes. Question and option keys are part of the public contract (DESIGN.md).
 
-const t = (en: string, de?: string) => (de ? { en, de } : { en });
+const t = (en: string, de?: string): Record<string, string> => (de ? { en, de } : { en });
 
 /** The traits the demo quizzes write, per workspace, with the consent purpose they serve. */
 export const demoQuizTraits: Record<"glow" | "acme", Record<string, TraitSpec & { label: string; purpose: string }>> = {
