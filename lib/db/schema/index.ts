@@ -9,3 +9,4 @@ export * from "./consent";
 export * from "./traits";
 export * from "./webhooks";
 export * from "./preferences";
+export * from "./quizzes";
