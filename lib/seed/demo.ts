@@ -1,0 +1,61 @@
+import "server-only";
+import type { Db } from "@/lib/db/client";
+import type { Workspace } from "@/lib/db/schema";
+import type { MemberRole } from "@/lib/db/schema/workspaces";
+import { systemActor } from "@/lib/audit/service";
+import { AppError } from "@/lib/core/errors";
+import { addMember, createWorkspace, ensureUser, requireWorkspaceBySlug } from "@/lib/workspaces/service";
+
+/** The demo workspaces every seeder can build on, by slug. */
+export interface DemoContext {
+  db: Db;
+  workspaces: { glow: Workspace; acme: Workspace };
+}
+
+/** One domain's part of the demo. Each must be idempotent: the seed may run again on the same data. */
+export type DemoSeeder = (ctx: DemoContext) => Promise<void>;
+
+const demoWorkspaces = {
+  glow: { name: "Glow Skincare", admin: "admin@glow.test" },
+  acme: { name: "Acme Analytics", admin: "admin@acme.test" },
+} as const;
+
+// Signs in to both workspaces from the dev mailbox, so a newcomer sees everything with one address.
+export const DEMO_OWNER_EMAIL = "demo@candor.test";
+
+/**
+ * Later features add their part here (topics, quizzes, catalogs, flows…), after the workspaces
+ * exist and in the order they depend on each other.
+ */
+const seeders: DemoSeeder[] = [];
+
+async function ensureWorkspace(db: Db, slug: keyof typeof demoWorkspaces, ownerId: string): Promise<Workspace> {
+  try {
+    return await requireWorkspaceBySlug(db, slug);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === "not_found")) throw err;
+    return createWorkspace(db, { slug, name: demoWorkspaces[slug].name }, systemActor, ownerId);
+  }
+}
+
+async function ensureMember(db: Db, workspaceId: string, email: string, role: MemberRole): Promise<void> {
+  const user = await ensureUser(db, email);
+  await addMember(db, { workspaceId, userId: user.id, role }, systemActor);
+}
+
+/**
+ * Seed the demo workspaces `glow` and `acme` with their members, then every domain's demo data.
+ * Running it again adds what is missing and restores the demo members' roles.
+ */
+export async function seedDemo(db: Db): Promise<DemoContext> {
+  const owner = await ensureUser(db, DEMO_OWNER_EMAIL, "Demo");
+  const glow = await ensureWorkspace(db, "glow", owner.id);
+  const acme = await ensureWorkspace(db, "acme", owner.id);
+  for (const ws of [glow, acme]) {
+    await ensureMember(db, ws.id, DEMO_OWNER_EMAIL, "owner");
+    await ensureMember(db, ws.id, demoWorkspaces[ws.slug as keyof typeof demoWorkspaces].admin, "admin");
+  }
+  const ctx: DemoContext = { db, workspaces: { glow, acme } };
+  for (const seed of seeders) await seed(ctx);
+  return ctx;
+}
