@@ -30,6 +30,7 @@ export async function memberFormAction<S extends z.ZodType>(
     const input = parseInput(opts.schema, formDataObject(opts.formData));
     return (await fn(ctx, input)) ?? { ok: true };
   } catch (err) {
-    return formStateFromError(err);
+    const state = formStateFromError(err);
+    return state && !state.ok ? { ...state, values: formDataObject(opts.formData) } : state;
   }
 }

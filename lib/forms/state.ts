@@ -2,12 +2,18 @@
 
 export type FormState =
   | { ok: true; message?: string }
-  | { ok: false; error: string; fieldErrors: Record<string, string> }
+  // `values` echoes what was sent: React resets a form after its action, and the fields refill from it.
+  | { ok: false; error: string; fieldErrors: Record<string, string>; values?: Record<string, string> }
   | null;
 
 /** The message for one field, if the last submission had one. */
 export function fieldError(state: FormState, name: string): string | undefined {
   return state && !state.ok ? state.fieldErrors[name] : undefined;
+}
+
+/** What was submitted for a field, so a failed submission does not wipe what the person typed. */
+export function submittedValue(state: FormState, name: string): string | undefined {
+  return state && !state.ok ? state.values?.[name] : undefined;
 }
 
 /** FormData as a plain object for zod, without the framework's own `$ACTION_…` entries. */

@@ -19,7 +19,8 @@ export type CreateWorkspaceInput = z.infer<typeof createWorkspaceInput>;
 export const memberRole = z.enum(memberRoles);
 
 export const inviteMemberInput = z.object({
-  email: z.email("Enter a valid email address").trim().toLowerCase(),
+  // Trim before checking: autocomplete and phone keyboards add trailing spaces.
+  email: z.string().trim().toLowerCase().pipe(z.email("Enter a valid email address")),
   role: memberRole.default("editor"),
 });
 

@@ -1,0 +1,42 @@
+"use server";
+
+import { redirect, unstable_rethrow } from "next/navigation";
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { enabledOAuthProviders } from "@/lib/auth/config";
+import { oauthSignInInput, requestSignInLinkInput } from "@/lib/auth/sign-in-schemas";
+import { formDataObject, type FormState } from "@/lib/forms/state";
+
+/** Email a single-use sign-in link. Every valid address gets the same answer, account or not. */
+export async function requestSignInLink(_prev: FormState, formData: FormData): Promise<FormState> {
+  const parsed = requestSignInLinkInput.safeParse(formDataObject(formData));
+  if (!parsed.success) {
+    const message = parsed.error.issues.find((i) => i.path[0] === "email")?.message ?? "Enter a valid email address";
+    return { ok: false, error: "Check the email address.", fieldErrors: { email: message }, values: { email: String(formData.get("email") ?? "") } };
+  }
+  try {
+    // Redirects to the check-your-email page once the mail is on its way.
+    await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
+    return { ok: true };
+  } catch (err) {
+    unstable_rethrow(err);
+    if (err instanceof AuthError) console.warn("[auth] sign-in link request failed:", err.type);
+    else console.error("[auth] sign-in link request failed:", err);
+    return {
+      ok: false,
+      error: "We could not send the sign-in email just now. Try again in a minute.",
+      fieldErrors: {},
+      values: { email: parsed.data.email },
+    };
+  }
+}
+
+/** Hand over to GitHub or Google, when configured. */
+export async function signInWithOAuth(formData: FormData): Promise<void> {
+  const parsed = oauthSignInInput.safeParse(formDataObject(formData));
+  if (!parsed.success || !enabledOAuthProviders().some((p) => p.id === parsed.data.provider)) {
+    // A tampered form or a provider switched off since the page loaded: back to the form.
+    redirect("/signin/error?error=Configuration");
+  }
+  await signIn(parsed.data.provider, { redirectTo: parsed.data.callbackUrl });
+}
