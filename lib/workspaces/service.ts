@@ -5,6 +5,7 @@ import { AppError, notFound, parseInput } from "@/lib/core/errors";
 import { newId, randomToken } from "@/lib/core/ids";
 import { isUniqueViolation } from "@/lib/db/rows";
 import { recordAudit, type Actor } from "@/lib/audit/service";
+import { ensureDefaultPurposes } from "@/lib/consent/service";
 import { createWorkspaceInput, type CreateWorkspaceInput } from "./schemas";
 import { findMembership, findUserByEmail, findWorkspaceById, findWorkspaceBySlug, listMembers } from "./queries";
 
@@ -28,6 +29,8 @@ export async function createWorkspace(db: Db, input: CreateWorkspaceInput, actor
       if (ownerUserId) {
         await tx.insert(members).values({ id: newId("member"), workspaceId: ws.id, userId: ownerUserId, role: "owner" });
       }
+      // Every workspace starts with the default consent purposes and their first notices.
+      await ensureDefaultPurposes(tx, ws.id);
       await recordAudit(tx, ws.id, actor, {
         action: "workspace.created",
         targetType: "workspace",
