@@ -1,4 +1,4 @@
-import type { ParseArgsOptionsConfig } from "node:util";
+import type { ParseArgsConfig } from "node:util";
 import type { Db, DbHandle } from "@/lib/db/client";
 
 /** What a command gets: parsed options, the database (opened on first use) and where to write. */
@@ -17,7 +17,7 @@ export interface CliCommand {
   /** One or two words: `seed`, `apikey create`. */
   name: string;
   summary: string;
-  options?: ParseArgsOptionsConfig;
+  options?: ParseArgsConfig["options"];
   required?: string[];
   /** Shown in help after the name, e.g. `--workspace S [--name N]`. */
   usage?: string;
