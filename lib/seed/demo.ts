@@ -5,6 +5,7 @@ import type { MemberRole } from "@/lib/db/schema/workspaces";
 import { systemActor } from "@/lib/audit/service";
 import { AppError } from "@/lib/core/errors";
 import { addMember, createWorkspace, ensureUser, requireWorkspaceBySlug } from "@/lib/workspaces/service";
+import { seedAudienceDemo } from "@/lib/profiles/demo";
 
 /** The demo workspaces every seeder can build on, by slug. */
 export interface DemoContext {
@@ -27,7 +28,12 @@ export const DEMO_OWNER_EMAIL = "demo@candor.test";
  * Later features add their part here (topics, quizzes, catalogs, flows…), after the workspaces
  * exist and in the order they depend on each other.
  */
-const seeders: DemoSeeder[] = [];
+const seeders: DemoSeeder[] = [
+  async ({ db, workspaces }) => {
+    await seedAudienceDemo(db, workspaces.glow, "glow");
+    await seedAudienceDemo(db, workspaces.acme, "acme");
+  },
+];
 
 async function ensureWorkspace(db: Db, slug: keyof typeof demoWorkspaces, ownerId: string): Promise<Workspace> {
   try {
