@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { escapeHtml, readableOn, renderEmail } from "./render";
+import { readableOn } from "@/lib/core/color";
+import { escapeHtml, renderEmail } from "./render";
 import { invitationEmail, magicLinkEmail } from "./templates";
 
 describe("renderEmail", () => {

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { env } from "@/lib/core/env";
@@ -7,7 +8,9 @@ import { MAGIC_LINK_MAX_AGE_SECONDS } from "@/lib/auth/config";
 
 export const metadata: Metadata = { title: "Check your email" };
 
-export default function CheckEmailPage() {
+export default async function CheckEmailPage() {
+  // Read the configuration at request time: SMTP_URL may differ between build and run.
+  await connection();
   const e = env();
   const devMailbox = !e.SMTP_URL && e.NODE_ENV !== "production";
   return (
