@@ -114,7 +114,8 @@ export function createHttpTransport(policy: DestinationPolicy, opts: { maxSocket
           res.on("aborted", () => finish());
         },
       );
-      const timer = setTimeout(() => fail(`No response within ${Math.round(req.timeoutMs / 1000)} s`), req.timeoutMs);
+      const limit = req.timeoutMs >= 1000 ? `${Math.round(req.timeoutMs / 1000)} s` : `${req.timeoutMs} ms`;
+      const timer = setTimeout(() => fail(`No response within ${limit}`), req.timeoutMs);
       request.on("error", (err: NodeJS.ErrnoException) => fail(describeNetworkError(err, url)));
       if (req.signal) {
         if (req.signal.aborted) fail("Aborted", true);

@@ -42,13 +42,14 @@ export interface Receiver {
  */
 export async function startReceiver(opts: {
   secrets: () => string[];
+  /** `n` counts requests to the same path, from 0. */
   reply?: (req: { path: string; n: number; id: string }) => ReceiverReply | Promise<ReceiverReply>;
 }): Promise<Receiver> {
   const received: ReceivedWebhook[] = [];
   const rejected: { path: string; reason: string }[] = [];
   const waiters = new Set<() => void>();
   const sockets = new Set<Socket>();
-  let n = 0;
+  const counts = new Map<string, number>();
 
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -77,7 +78,9 @@ export async function startReceiver(opts: {
         });
         for (const w of waiters) w();
       }
-      const reply = (await opts.reply?.({ path, n: n++, id: headers["webhook-id"] })) ?? {};
+      const n = counts.get(path) ?? 0;
+      counts.set(path, n + 1);
+      const reply = (await opts.reply?.({ path, n, id: headers["webhook-id"] })) ?? {};
       if (reply.hang) return;
       const send = () => {
         res.writeHead(reply.status ?? 200, { "content-type": "text/plain", ...reply.headers });

@@ -34,7 +34,8 @@ export const webhookEndpoints = pgTable(
   (t) => [index().on(t.workspaceId, t.createdAt)],
 );
 
-export const webhookDeliveryStatuses = ["pending", "succeeded", "failed"] as const;
+// cancelled: never sent because its profile was erased first.
+export const webhookDeliveryStatuses = ["pending", "succeeded", "failed", "cancelled"] as const;
 export type WebhookDeliveryStatus = (typeof webhookDeliveryStatuses)[number];
 
 /**

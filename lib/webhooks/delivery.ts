@@ -1,0 +1,285 @@
+import "server-only";
+import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
+import { newId } from "@/lib/core/ids";
+import type { Clock } from "@/lib/core/clock";
+import { activeSecrets, signWebhook } from "./signing";
+import { honoursRetryAfter, parseRetryAfterMs, retryDelayMs } from "./schedule";
+import { WebhookTransportError, type WebhookTransport } from "./http";
+import type { AttemptScheduler } from "./scheduler";
+import type { WebhookNotice, WebhookNotifier } from "./notices";
+
+/** Everything an attempt touches outside the database, so tests can control time, network and jobs. */
+export interface DeliveryDeps {
+  clock: Clock;
+  transport: WebhookTransport;
+  scheduler: AttemptScheduler;
+  notifier: WebhookNotifier;
+  random: () => number;
+  /** A receiver has this long to answer. */
+  timeoutMs: number;
+  /** How long a claimed delivery stays reserved for the worker sending it (longer than the timeout). */
+  leaseMs: number;
+  /** When the safety-net job re-checks a delivery handed to an in-process worker (longer than the lease). */
+  guardMs: number;
+}
+
+export const deliveryDefaults = { timeoutMs: 15_000, leaseMs: 30_000, guardMs: 60_000 } as const;
+
+const failingLimitMs = 5 * 24 * 3600 * 1000;
+const failureNoticeEveryMs = 24 * 3600 * 1000;
+// Tolerates a worker clock slightly behind the database clock that fired the job.
+const dueSkewMs = 1000;
+
+export interface ClaimedDelivery {
+  id: string;
+  workspaceId: string;
+  endpointId: string;
+  eventType: string;
+  payload: string;
+  /** The number of this attempt (1 for the first). */
+  attempt: number;
+  retryStep: number;
+  url: string;
+  secrets: string[];
+}
+
+/**
+ * Reserve deliveries for sending: only pending, due ones whose endpoint is enabled and that no
+ * other worker holds. Whatever is returned is this worker's to send; the rest is someone else's.
+ */
+export async function claimDeliveries(db: Db, ids: string[], deps: Pick<DeliveryDeps, "clock" | "leaseMs">): Promise<ClaimedDelivery[]> {
+  if (ids.length === 0) return [];
+  const now = deps.clock.now();
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ leaseUntil: new Date(now.getTime() + deps.leaseMs) })
+    .where(
+      and(
+        inArray(webhookDeliveries.id, ids),
+        eq(webhookEndpoints.id, webhookDeliveries.endpointId),
+        eq(webhookEndpoints.workspaceId, webhookDeliveries.workspaceId),
+        eq(webhookEndpoints.enabled, true),
+        eq(webhookDeliveries.status, "pending"),
+        lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + dueSkewMs)),
+        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+      ),
+    )
+    .from(webhookEndpoints)
+    .returning({
+      id: webhookDeliveries.id,
+      workspaceId: webhookDeliveries.workspaceId,
+      endpointId: webhookDeliveries.endpointId,
+      eventType: webhookDeliveries.eventType,
+      payload: webhookDeliveries.payload,
+      attemptCount: webhookDeliveries.attemptCount,
+      retryStep: webhookDeliveries.retryStep,
+      url: webhookEndpoints.url,
+      secret: webhookEndpoints.secret,
+      previousSecret: webhookEndpoints.previousSecret,
+      previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+    });
+  return rows.map((r) => ({
+    id: r.id,
+    workspaceId: r.workspaceId,
+    endpointId: r.endpointId,
+    eventType: r.eventType,
+    payload: r.payload,
+    attempt: r.attemptCount + 1,
+    retryStep: r.retryStep,
+    url: r.url,
+    secrets: activeSecrets(r, now),
+  }));
+}
+
+export type AttemptOutcome =
+  | {
+      kind: "response";
+      at: Date;
+      requestHeaders: Record<string, string>;
+      status: number;
+      headers: Record<string, string>;
+      body: string;
+      durationMs: number;
+    }
+  | { kind: "error"; at: Date; requestHeaders: Record<string, string>; error: string; durationMs: number }
+  | { kind: "aborted" };
+
+/** Sign with a fresh timestamp and send once. Never throws; an abort means "the process is going away". */
+export async function sendAttempt(
+  claimed: ClaimedDelivery,
+  deps: Pick<DeliveryDeps, "clock" | "transport" | "timeoutMs">,
+  signal?: AbortSignal,
+): Promise<AttemptOutcome> {
+  const at = deps.clock.now();
+  const requestHeaders = signWebhook({ id: claimed.id, payload: claimed.payload, secrets: claimed.secrets, at });
+  try {
+    const res = await deps.transport({ url: claimed.url, headers: requestHeaders, body: claimed.payload, timeoutMs: deps.timeoutMs, signal });
+    return { kind: "response", at, requestHeaders, status: res.status, headers: res.headers, body: res.body, durationMs: res.durationMs };
+  } catch (err) {
+    if (err instanceof WebhookTransportError && err.aborted) return { kind: "aborted" };
+    const durationMs = err instanceof WebhookTransportError ? err.durationMs : 0;
+    return { kind: "error", at, requestHeaders, error: err instanceof Error ? err.message : String(err), durationMs };
+  }
+}
+
+export type RecordedResult = "succeeded" | "retrying" | "failed" | "endpoint_disabled";
+
+/**
+ * Write what one attempt did — the attempt row, the delivery's new state, the endpoint's health and
+ * the job for the next attempt — in one transaction; tell owners afterwards when something gave up.
+ */
+export async function recordAttempt(
+  db: Db,
+  claimed: ClaimedDelivery,
+  outcome: Exclude<AttemptOutcome, { kind: "aborted" }>,
+  deps: Pick<DeliveryDeps, "clock" | "scheduler" | "notifier" | "random">,
+): Promise<{ result: RecordedResult; nextAttemptAt: Date | null }> {
+  const now = deps.clock.now();
+  const status = outcome.kind === "response" ? outcome.status : null;
+  const ok = status !== null && status >= 200 && status < 300;
+  const error = outcome.kind === "error" ? outcome.error : ok ? null : describeStatus(outcome.status, outcome.headers);
+  const notices: WebhookNotice[] = [];
+
+  const recorded = await db.transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values({
+      id: newId("webhookAttempt", outcome.at.getTime()),
+      workspaceId: claimed.workspaceId,
+      deliveryId: claimed.id,
+      endpointId: claimed.endpointId,
+      attemptNumber: claimed.attempt,
+      url: claimed.url,
+      requestHeaders: outcome.requestHeaders,
+      succeeded: ok,
+      responseStatus: status,
+      responseHeaders: outcome.kind === "response" ? outcome.headers : null,
+      responseBody: outcome.kind === "response" ? outcome.body : null,
+      durationMs: outcome.durationMs,
+      error,
+      createdAt: outcome.at,
+    });
+    const done = { attemptCount: claimed.attempt, leaseUntil: null, lastStatusCode: status, lastError: error, lastAttemptAt: outcome.at };
+    const whereMine = and(eq(webhookDeliveries.id, claimed.id), eq(webhookDeliveries.workspaceId, claimed.workspaceId));
+    const endpointWhere = and(eq(webhookEndpoints.id, claimed.endpointId), eq(webhookEndpoints.workspaceId, claimed.workspaceId));
+
+    if (ok) {
+      await tx.update(webhookDeliveries).set({ ...done, status: "succeeded", nextAttemptAt: null, completedAt: now }).where(whereMine);
+      await tx
+        .update(webhookEndpoints)
+        .set({ failingSince: null })
+        .where(and(endpointWhere, sql`${webhookEndpoints.failingSince} is not null`));
+      return { result: "succeeded" as const, nextAttemptAt: null };
+    }
+
+    if (status === 410) {
+      const reason = `The receiver answered 410 Gone on ${now.toISOString().slice(0, 10)}`;
+      await tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
+      if (await disableEndpointInTx(tx, { workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, reason, now })) {
+        notices.push({ kind: "endpoint_disabled", workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, url: claimed.url, reason });
+      }
+      return { result: "endpoint_disabled" as const, nextAttemptAt: null };
+    }
+
+    const [health] = await tx
+      .update(webhookEndpoints)
+      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+      .where(endpointWhere)
+      .returning({ failingSince: webhookEndpoints.failingSince, lastFailureNoticeAt: webhookEndpoints.lastFailureNoticeAt });
+    if (health?.failingSince && now.getTime() - health.failingSince.getTime() >= failingLimitMs) {
+      const reason = `Every delivery failed for 5 days (since ${health.failingSince.toISOString().slice(0, 10)})`;
+      await tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
+      if (await disableEndpointInTx(tx, { workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, reason, now })) {
+        notices.push({ kind: "endpoint_disabled", workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, url: claimed.url, reason });
+      }
+      return { result: "endpoint_disabled" as const, nextAttemptAt: null };
+    }
+
+    const scheduled = retryDelayMs(claimed.retryStep, deps.random);
+    if (scheduled !== null) {
+      const asked = status !== null && honoursRetryAfter(status) && outcome.kind === "response" ? parseRetryAfterMs(outcome.headers["retry-after"], now) : null;
+      const nextAttemptAt = new Date(now.getTime() + (asked ?? scheduled));
+      await tx
+        .update(webhookDeliveries)
+        .set({ ...done, retryStep: claimed.retryStep + 1, nextAttemptAt })
+        .where(whereMine);
+      await deps.scheduler.schedule(tx, [{ deliveryId: claimed.id, attempt: claimed.attempt + 1, startAfter: nextAttemptAt }]);
+      return { result: "retrying" as const, nextAttemptAt };
+    }
+
+    await tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
+    const last = health?.lastFailureNoticeAt;
+    if (!last || now.getTime() - last.getTime() >= failureNoticeEveryMs) {
+      await tx.update(webhookEndpoints).set({ lastFailureNoticeAt: now }).where(endpointWhere);
+      notices.push({
+        kind: "delivery_failed",
+        workspaceId: claimed.workspaceId,
+        endpointId: claimed.endpointId,
+        url: claimed.url,
+        deliveryId: claimed.id,
+        eventType: claimed.eventType,
+        attempts: claimed.attempt,
+        lastError: error ?? "unknown",
+      });
+    }
+    return { result: "failed" as const, nextAttemptAt: null };
+  });
+
+  for (const notice of notices) {
+    await deps.notifier(db, notice).catch((err: unknown) => console.error("[webhooks] could not notify owners:", err));
+  }
+  return recorded;
+}
+
+function describeStatus(status: number, headers: Record<string, string>): string {
+  if (status >= 300 && status < 400) {
+    const to = headers.location ? ` to ${headers.location.slice(0, 200)}` : "";
+    return `HTTP ${status}: redirect${to} not followed; register the final URL`;
+  }
+  return `HTTP ${status}`;
+}
+
+/**
+ * Switch an endpoint off with a reason and fail its pending deliveries (a replay after enabling it
+ * again sends them). Returns false when it was already off.
+ */
+export async function disableEndpointInTx(tx: Db, p: { workspaceId: string; endpointId: string; reason: string; now: Date }): Promise<boolean> {
+  const changed = await tx
+    .update(webhookEndpoints)
+    .set({ enabled: false, disabledReason: p.reason, disabledAt: p.now, updatedAt: p.now })
+    .where(and(eq(webhookEndpoints.id, p.endpointId), eq(webhookEndpoints.workspaceId, p.workspaceId), eq(webhookEndpoints.enabled, true)))
+    .returning({ id: webhookEndpoints.id });
+  if (changed.length === 0) return false;
+  await tx
+    .update(webhookDeliveries)
+    .set({ status: "failed", lastError: `Endpoint disabled: ${p.reason}`, nextAttemptAt: null, completedAt: p.now })
+    .where(
+      and(
+        eq(webhookDeliveries.workspaceId, p.workspaceId),
+        eq(webhookDeliveries.endpointId, p.endpointId),
+        eq(webhookDeliveries.status, "pending"),
+        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, p.now)),
+      ),
+    );
+  return true;
+}
+
+/** Give a claimed delivery back without an outcome (graceful shutdown), so another worker can take it at once. */
+export async function releaseClaim(db: Db, claimed: ClaimedDelivery): Promise<void> {
+  await db
+    .update(webhookDeliveries)
+    .set({ leaseUntil: null })
+    .where(and(eq(webhookDeliveries.id, claimed.id), eq(webhookDeliveries.workspaceId, claimed.workspaceId)));
+}
+
+/**
+ * Claim, send and record one delivery now; the path a job takes when no in-process worker runs.
+ * Returns null when the delivery is not this worker's to send (done, not due, or held elsewhere).
+ */
+export async function deliverWebhook(db: Db, deliveryId: string, deps: DeliveryDeps, signal?: AbortSignal) {
+  const [claimed] = await claimDeliveries(db, [deliveryId], deps);
+  if (!claimed) return null;
+  const outcome = await sendAttempt(claimed, deps, signal);
+  if (outcome.kind === "aborted") return null;
+  return recordAttempt(db, claimed, outcome, deps);
+}
