@@ -2,6 +2,9 @@
 export const queues = {
   "mail.send": { retryLimit: 5, retryDelay: 30, retryBackoff: true },
   "maintenance.cleanup": { retryLimit: 1 },
+  // Each job guarantees one attempt of one delivery; its own retries only cover a worker that died mid-job.
+  "webhook.deliver": { retryLimit: 10, retryDelay: 5, retryBackoff: true },
+  "webhook.maintenance": { retryLimit: 1 },
 } as const satisfies Record<string, { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }>;
 
 export type QueueName = keyof typeof queues;

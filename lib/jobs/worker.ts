@@ -10,12 +10,32 @@ export type JobHandler = (db: Db, data: Record<string, unknown>, job: Job<Record
 /** Handlers the foundation ships; domains add theirs with `registerJobHandler` before workers start. */
 const handlers = new Map<QueueName, JobHandler>([["maintenance.cleanup", (db) => cleanupExpired(db)]]);
 
-export function registerJobHandler(name: QueueName, handler: JobHandler): void {
-  handlers.set(name, handler);
+/** How a queue's worker fetches: busy queues take batches and poll faster than the default. */
+export interface JobWorkOptions {
+  batchSize?: number;
+  pollingIntervalSeconds?: number;
 }
+const workOptions = new Map<QueueName, JobWorkOptions>();
+
+export function registerJobHandler(name: QueueName, handler: JobHandler, options?: JobWorkOptions): void {
+  handlers.set(name, handler);
+  if (options) workOptions.set(name, options);
+}
+
+/** A long-running part of a worker process (webhook dispatch), started once pg-boss is up; returns its stop. */
+export type WorkerService = (boss: PgBoss, db: Db) => Promise<() => Promise<void>>;
+const services = new Map<string, WorkerService>();
+
+export function registerWorkerService(name: string, start: WorkerService): void {
+  services.set(name, start);
+}
+
+// Domains with jobs, loaded when workers start: a static list, so no worker process forgets one.
+const domainJobs: (() => Promise<{ registerJobs(): void }>)[] = [() => import("@/lib/webhooks/jobs")];
 
 /** Start a worker for every queue that has a handler, plus the recurring schedules. */
 export async function startWorkers(boss: PgBoss, db: Db, opts: { pollingIntervalSeconds?: number } = {}) {
+  for (const load of domainJobs) (await load()).registerJobs();
   const ids: string[] = [];
   for (const name of Object.keys(queues) as QueueName[]) {
     const handler = handlers.get(name);
@@ -23,7 +43,7 @@ export async function startWorkers(boss: PgBoss, db: Db, opts: { pollingInterval
     ids.push(
       await boss.work<Record<string, unknown>>(
         name,
-        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1 },
+        { pollingIntervalSeconds: opts.pollingIntervalSeconds ?? 2, batchSize: 1, ...workOptions.get(name) },
         async (jobs) => {
           for (const job of jobs) await handler(db, job.data ?? {}, job);
         },
@@ -31,5 +51,9 @@ export async function startWorkers(boss: PgBoss, db: Db, opts: { pollingInterval
     );
   }
   await boss.schedule("maintenance.cleanup", "17 * * * *");
+  for (const [name, start] of services) {
+    const stop = await start(boss, db);
+    boss.once("stopped", () => void stop().catch((err: unknown) => console.error(`[jobs] stopping ${name}:`, err)));
+  }
   return ids;
 }
