@@ -41,11 +41,14 @@ export interface ProfileDataHooks {
  * a process that happened not to import some domain and silently leave its data behind.
  * Later domains add one line: `() => import("@/lib/<domain>/profile-hooks").then((m) => m.profileDataHooks)`.
  */
-const hookLoaders: (() => Promise<ProfileDataHooks>)[] = [() => import("./core-hooks").then((m) => m.coreProfileHooks)];
+const hookLoaders: (() => Promise<ProfileDataHooks>)[] = [
+  () => import("./core-hooks").then((m) => m.coreProfileHooks),
+  () => import("@/lib/quizzes/profile-hooks").then((m) => m.profileDataHooks),
+];
 
 export async function loadProfileDataHooks(): Promise<ProfileDataHooks[]> {
   return Promise.all(hookLoaders.map((load) => load()));
 }
 
 /** Sections every export carries even before the domain that fills them exists (an empty list is the truth then). */
-export const exportSections = ["responses", "subscriptions", "webhookEndpoints"] as const;
+export const exportSections = ["responses", "subscriptions", "webhookEndpoints", "messages"] as const;

@@ -28,7 +28,7 @@ export async function ensureDemoQuiz(db: Db, workspaceId: string, which: keyof t
         label: spec.label,
         type: spec.type,
         purpose: spec.purpose,
-        allowedValues: spec.allowedValues ? spec.allowedValues.map((v) => ({ value: v, label: v.replace(/_/g, " ") })) : null,
+        allowedValues: spec.allowedValues ? spec.allowedValues.map((v) => ({ value: v, label: v.replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase()) })) : null,
       },
       systemActor,
     );

@@ -99,6 +99,11 @@ describe("quiz drafts and versions", () => {
     expect((await listQuizzes(h.db, ws, { includeArchived: true })).map((x) => x.slug)).toContain("old");
   });
 
+  it("seeds the demo quiz once, however often the seed runs", async () => {
+    const again = await ensureDemoQuiz(h.db, ws, "glow");
+    expect((await getQuizForEditing(h.db, ws, again.id)).versions).toHaveLength(1);
+  });
+
   it("answers 404 for another workspace's quiz", async () => {
     const mine = (await listQuizzes(h.db, ws))[0]!;
     await expect(getQuizForEditing(h.db, other, mine.id)).rejects.toMatchObject({ code: "not_found" });

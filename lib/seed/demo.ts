@@ -6,6 +6,7 @@ import { systemActor } from "@/lib/audit/service";
 import { AppError } from "@/lib/core/errors";
 import { addMember, createWorkspace, ensureUser, requireWorkspaceBySlug } from "@/lib/workspaces/service";
 import { seedAudienceDemo } from "@/lib/profiles/demo";
+import { seedDemoQuizzes } from "@/lib/quizzes/seed";
 
 /** The demo workspaces every seeder can build on, by slug. */
 export interface DemoContext {
@@ -33,6 +34,7 @@ const seeders: DemoSeeder[] = [
     await seedAudienceDemo(db, workspaces.glow, "glow");
     await seedAudienceDemo(db, workspaces.acme, "acme");
   },
+  seedDemoQuizzes,
 ];
 
 async function ensureWorkspace(db: Db, slug: keyof typeof demoWorkspaces, ownerId: string): Promise<Workspace> {
