@@ -1,15 +1,35 @@
 import type { AnyOperation } from "./operation";
 import { getWorkspaceOp } from "./operations/workspace";
 import { listEventsOp } from "./operations/events";
+import { eraseProfileOp, exportProfileOp, getProfileOp, listProfilesOp, upsertProfileOp } from "./operations/profiles";
+import { listConsentsOp, recordConsentOp } from "./operations/consents";
+import { createTraitDefinitionOp, getProfileTraitsOp, listTraitDefinitionsOp, setProfileTraitsOp } from "./operations/traits";
 
 /** Tags group operations in the OpenAPI document and the API reference page, in this order. */
 export const apiTags = [
   { name: "Workspace", description: "The workspace an API key belongs to" },
   { name: "Events", description: "The workspace's domain events, the same ones webhooks deliver" },
+  { name: "Profiles", description: "End users: upsert by externalId or email, read, export and erase" },
+  { name: "Consent", description: "The append-only, hash-chained consent ledger of each profile" },
+  { name: "Traits", description: "The workspace's trait vocabulary and each profile's declared traits with provenance" },
 ] as const;
 
 /**
  * Every operation of /api/v1. A new operation is defined in operations/<resource>.ts, listed
  * here, and served by a route file that passes it to `withApiKey`; a test checks all three agree.
  */
-export const apiOperations: AnyOperation[] = [getWorkspaceOp, listEventsOp];
+export const apiOperations: AnyOperation[] = [
+  getWorkspaceOp,
+  listEventsOp,
+  upsertProfileOp,
+  listProfilesOp,
+  getProfileOp,
+  eraseProfileOp,
+  exportProfileOp,
+  listConsentsOp,
+  recordConsentOp,
+  listTraitDefinitionsOp,
+  createTraitDefinitionOp,
+  getProfileTraitsOp,
+  setProfileTraitsOp,
+];

@@ -28,7 +28,7 @@ export async function exportProfile(db: Db, workspaceId: string, profileId: stri
     listConsentRecordsOf(db, workspaceId, [profileId, ...merged]),
     loadProfileDataHooks(),
   ]);
-  const sections: Record<string, unknown> = Object.fromEntries(exportSections.map((s) => [s, []]));
+  const sections = Object.fromEntries(exportSections.map((s) => [s, []])) as Record<(typeof exportSections)[number], unknown> & Record<string, unknown>;
   for (const h of hooks) if (h.export) sections[h.name] = await h.export(db, { workspaceId, profileId });
   return {
     format: EXPORT_FORMAT,
