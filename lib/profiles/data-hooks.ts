@@ -44,6 +44,7 @@ export interface ProfileDataHooks {
 const hookLoaders: (() => Promise<ProfileDataHooks>)[] = [
   () => import("./core-hooks").then((m) => m.coreProfileHooks),
   () => import("@/lib/quizzes/profile-hooks").then((m) => m.profileDataHooks),
+  () => import("@/lib/preferences/profile-hooks").then((m) => m.profileDataHooks),
 ];
 
 export async function loadProfileDataHooks(): Promise<ProfileDataHooks[]> {
