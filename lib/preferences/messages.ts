@@ -104,6 +104,13 @@ export const preferenceMessages = {
     deletedTitle: "Your data is deleted",
     deletedBody: "We have removed your data. We keep only a one-way fingerprint of your email address so that you are not added again without your action.",
     footerWhy: "You receive this page because you have a relationship with {brand}.",
+    error_pause_future: "Choose a date in the future.",
+    error_pause_choice: "Choose how long to pause.",
+    error_pause_long: "A pause may last at most two years.",
+    error_email: "Enter a valid email address.",
+    error_gpc_confirm: "Your browser asks us not to share your data. Tick the box to confirm that you want to allow it anyway.",
+    error_generic: "This could not be saved. Please try again.",
+    changedTitle: "Changed since you opened the page",
   },
   de: {
     skip: "Zum Inhalt springen",
@@ -207,6 +214,13 @@ export const preferenceMessages = {
     deletedTitle: "Ihre Daten sind gelöscht",
     deletedBody: "Wir haben Ihre Daten entfernt. Wir behalten nur einen nicht umkehrbaren Fingerabdruck Ihrer E-Mail-Adresse, damit Sie nicht ohne Ihr Zutun erneut eingetragen werden.",
     footerWhy: "Sie sehen diese Seite, weil Sie mit {brand} in Verbindung stehen.",
+    error_pause_future: "Wählen Sie ein Datum in der Zukunft.",
+    error_pause_choice: "Wählen Sie, wie lange pausiert werden soll.",
+    error_pause_long: "Eine Pause darf höchstens zwei Jahre dauern.",
+    error_email: "Geben Sie eine gültige E-Mail-Adresse ein.",
+    error_gpc_confirm: "Ihr Browser bittet uns, Ihre Daten nicht weiterzugeben. Setzen Sie das Häkchen, um die Weitergabe dennoch zu erlauben.",
+    error_generic: "Das konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.",
+    changedTitle: "Seit dem Öffnen der Seite geändert",
   },
 } satisfies Messages<string>;
 

@@ -24,6 +24,8 @@ export interface ChoiceWrite {
   pendingExpiresAt: Date | null;
   /** False when only the origin is pinned (the person confirmed what was already in effect). */
   changed: boolean;
+  /** Keep this origin instead of the change source's (a lapsed request stays whoever's it was). */
+  origin?: SubscriptionOrigin;
 }
 
 /** One consent-ledger entry the change needs (purpose `marketing`). */

@@ -1,27 +1,18 @@
 import type { Db } from "@/lib/db/client";
-import type { Channel, Frequency, Profile, SubscriptionOrigin } from "@/lib/db/schema";
+import type { Channel, Frequency, Profile } from "@/lib/db/schema";
 import { AppError, parseInput } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
-import { emit } from "@/lib/events/service";
-import { lockActiveProfile, requireActiveProfile, clearSuppressionFlag } from "@/lib/profiles/lookup";
-import { appendToChain, findState, recordConsent, type ConsentContext } from "@/lib/consent/ledger";
-import { ensureDefaultPurposes, getCurrentNotice, getNoticeVersion, listPurposes } from "@/lib/consent/service";
+import { lockActiveProfile, requireActiveProfile } from "@/lib/profiles/lookup";
+import { findState } from "@/lib/consent/ledger";
+import { ensureDefaultPurposes, listPurposes } from "@/lib/consent/service";
 import { preferencesPatch, type PreferencesView } from "./schemas";
 import { planChanges, type ChangePlan } from "./plan";
 import { buildView, decideCanSend, visibleChannels, type CanSendDecision, type TopicConfig } from "./state";
 import { getPreferenceSettings } from "./topics";
+import { applyPlan, type ChangeSource } from "./apply";
 import * as q from "./queries";
 
-/**
- * Who changed preferences and how, for the subscription rows, the consent ledger and the event.
- * `origin` decides what persona defaults may replace later: only their own earlier defaults.
- */
-export interface ChangeSource {
-  origin: SubscriptionOrigin;
-  /** Recorded on the rows and the event: "preference_center", "one_click", "api", "onboarding:engineer". */
-  source: string;
-  consent: Omit<ConsentContext, "clock" | "evidence" | "gpc" | "confirmOverrideGpc">;
-}
+export type { ChangeSource } from "./apply";
 
 export interface PreferenceDeps {
   clock?: Clock;
@@ -36,7 +27,7 @@ export interface PreferencesResult {
   pending: { topic: string; channel: Channel }[];
 }
 
-async function loadConfig(db: Db, workspaceId: string) {
+export async function loadConfig(db: Db, workspaceId: string) {
   const [topics, settings] = await Promise.all([q.listTopics(db, { workspaceId }), getPreferenceSettings(db, workspaceId)]);
   return { topics: topics as TopicConfig[], enabledChannels: settings.channels };
 }
@@ -52,90 +43,7 @@ export async function getPreferences(db: Db, workspaceId: string, profileId: str
   return buildView({ ...config, choices, switches, now: clock.now() });
 }
 
-async function marketingNotice(tx: Db, workspaceId: string, profile: Profile, by: ChangeSource) {
-  if (by.consent.noticeVersionId) {
-    const shown = await getNoticeVersion(tx, workspaceId, by.consent.noticeVersionId).catch(() => null);
-    if (shown && shown.purpose === "marketing" && shown.publishedAt) return shown;
-  }
-  return getCurrentNotice(tx, workspaceId, { purpose: "marketing", locale: by.consent.locale ?? profile.locale });
-}
-
-/**
- * Write a plan inside the caller's transaction (which holds the profile lock): the rows, the
- * switches, one ledger record per consent change and one `preferences.updated` event.
- * Topic-level records are appended to the profile's chain with the topic and channel as evidence;
- * they do not rewrite the purpose-level `marketing` state, which only unsubscribe-all and its
- * reverse change (a single topic unsubscribe is not a withdrawal of all marketing).
- */
-async function applyPlan(tx: Db, workspaceId: string, profile: Profile, plan: ChangePlan, by: ChangeSource, now: Date) {
-  for (const w of plan.writes) {
-    await q.upsertChoice(tx, {
-      workspaceId,
-      profileId: profile.id,
-      topicId: w.topic.id,
-      channel: w.channel,
-      value: w.value,
-      origin: by.origin,
-      source: by.source,
-      pendingExpiresAt: w.pendingExpiresAt,
-      now,
-    });
-  }
-  if (plan.switches) {
-    await q.lockSwitches(tx, { workspaceId, profileId: profile.id });
-    await q.saveSwitches(tx, {
-      workspaceId,
-      profileId: profile.id,
-      switches: plan.switches,
-      unsubscribedAllChanged: plan.after.unsubscribedAll !== undefined,
-      now,
-    });
-  }
-  if (plan.ledger.length > 0) {
-    const notice = await marketingNotice(tx, workspaceId, profile, by);
-    for (const entry of plan.ledger) {
-      if (!entry.topic) {
-        await recordConsent(tx, workspaceId, { profileId: profile.id, purpose: "marketing", action: entry.action }, {
-          ...by.consent,
-          noticeVersionId: notice?.id ?? null,
-          evidence: { scope: "all" },
-          clock: { now: () => now },
-        });
-        continue;
-      }
-      await appendToChain(
-        tx,
-        workspaceId,
-        profile.id,
-        {
-          purpose: "marketing",
-          action: entry.action,
-          noticeVersionId: notice?.id ?? null,
-          noticeTextHash: notice?.textHash ?? null,
-          locale: notice?.locale ?? by.consent.locale ?? profile.locale ?? null,
-          method: by.consent.method,
-          collectionPoint: by.consent.collectionPoint ?? by.source,
-          actorType: by.consent.actor.type,
-          actorId: by.consent.actor.id ?? null,
-          evidence: { scope: "topic", topic: entry.topic, ...(entry.channel ? { channel: entry.channel } : {}) },
-          ip: by.consent.ip,
-          userAgent: by.consent.userAgent,
-          sourceUrl: by.consent.sourceUrl,
-        },
-        now,
-      );
-    }
-    // The person subscribing themselves lifts an erasure's suppression (brand-side grants were refused).
-    if (profile.suppressedAt && by.origin === "person" && plan.ledger.some((e) => e.action === "grant")) {
-      await clearSuppressionFlag(tx, workspaceId, profile.id, now);
-    }
-  }
-  if (plan.changed) {
-    await emit(tx, workspaceId, "preferences.updated", { profileId: profile.id, before: plan.before, after: plan.after, source: by.source });
-  }
-}
-
-async function ensureMarketingPurpose(db: Db, workspaceId: string, clock: Clock) {
+export async function ensureMarketingPurpose(db: Db, workspaceId: string, clock: Clock) {
   const purposes = await listPurposes(db, workspaceId);
   if (!purposes.some((p) => p.key === "marketing")) await ensureDefaultPurposes(db, workspaceId, clock);
 }
@@ -288,4 +196,29 @@ export async function requireTopicChannel(db: Db, workspaceId: string, p: { topi
     });
   }
   return { topic, channel: p.channel as Channel };
+}
+
+/**
+ * One-click unsubscribe (RFC 8058) and its confirm page: everything, one topic (all its channels)
+ * or one topic × channel. A topic that was removed since the link was made has nothing left to
+ * stop, so that is a no-op rather than an error; repeating the unsubscribe changes nothing.
+ */
+export async function unsubscribeByLink(
+  db: Db,
+  workspaceId: string,
+  profileId: string,
+  scope: { topic?: string; channel?: Channel },
+  by: ChangeSource,
+  deps: PreferenceDeps = {},
+): Promise<PreferencesResult> {
+  if (!scope.topic) return updatePreferences(db, workspaceId, profileId, { unsubscribedAll: true }, by, deps);
+  const { topics, enabledChannels } = await loadConfig(db, workspaceId);
+  const topic = topics.find((t) => t.key === scope.topic);
+  const offered = topic && !topic.transactional ? visibleChannels(topic, enabledChannels) : [];
+  const targets = scope.channel ? offered.filter((c) => c === scope.channel) : offered;
+  const patch = { topics: { [scope.topic]: Object.fromEntries(targets.map((c) => [c, { status: "unsubscribed" as const }])) } };
+  if (targets.length === 0) {
+    return { preferences: await getPreferences(db, workspaceId, profileId, deps.clock), changed: false, pending: [] };
+  }
+  return updatePreferences(db, workspaceId, profileId, patch, by, deps);
 }

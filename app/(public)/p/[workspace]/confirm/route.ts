@@ -1,0 +1,69 @@
+import { getDb } from "@/lib/db/client";
+import { formToObject, readForm } from "@/lib/public/request";
+import { freshCenterToken, openLink, type LinkAccess } from "@/lib/preferences/access";
+import { confirmationState, confirmSubscription } from "@/lib/preferences/double-opt-in";
+import { topicText } from "@/lib/preferences/present";
+import { listTopics } from "@/lib/preferences/topics";
+import { pageUrl } from "@/lib/preferences/urls";
+import { notFoundPage, pageContext, personSource, type PageContext } from "../../page-context";
+import { actionView } from "../action-view";
+import { goneView, linkRequestView } from "../views";
+
+type Params = { params: Promise<{ workspace: string }> };
+type Ok = Extract<LinkAccess, { status: "ok" }>;
+
+async function topicName(ctx: PageContext, access: Ok): Promise<string> {
+  const topic = (await listTopics(await getDb(), access.ws.id, { includeArchived: true })).find((t) => t.key === access.claims.topic);
+  return topic ? topicText(topic, ctx.locale).name : (access.claims.topic ?? "");
+}
+
+function manageLink(ctx: PageContext, access: Ok) {
+  return { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id), lang: ctx.locale }), label: ctx.t("manageAll") };
+}
+
+async function open(request: Request, workspace: string) {
+  const token = new URL(request.url).searchParams.get("t");
+  const access = await openLink(await getDb(), workspace, token, "confirm");
+  if (access.status === "no_workspace") return { response: notFoundPage() };
+  if (access.status === "invalid") return { response: linkRequestView(pageContext(access.ws, request, "center"), { variant: "invalid" }, 403) };
+  if (access.status === "gone") return { response: goneView(pageContext(access.ws, request, "confirm")) };
+  if (access.status === "expired" || !access.claims.topic || !access.claims.channel) {
+    const ctx = pageContext(access.ws, request, "confirm", { token });
+    const requestLink = { href: pageUrl("center", access.ws.slug, { lang: ctx.locale }), label: ctx.t("requestTitle") };
+    return { response: actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: requestLink }, 410) };
+  }
+  return { access, token: token!, ctx: pageContext(access.ws, request, "confirm", { token, profileLocale: access.profile.locale }) };
+}
+
+// GET /p/{workspace}/confirm?t=… — double opt-in: shows the confirm button; mail scanners' GETs confirm nothing
+export async function GET(request: Request, { params }: Params) {
+  const opened = await open(request, (await params).workspace);
+  if (opened.response) return opened.response;
+  const { access, ctx, token } = opened;
+  const topic = await topicName(ctx, access);
+  const state = await confirmationState(await getDb(), access.ws.id, access.profile, { topic: access.claims.topic!, channel: access.claims.channel! });
+  if (state === "already_subscribed") return actionView(ctx, { title: ctx.t("confirmedTitle"), body: ctx.t("confirmedBody", { topic }), form: null, link: manageLink(ctx, access) });
+  if (state === "lapsed") return actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: manageLink(ctx, access) }, 410);
+  return actionView(ctx, {
+    title: ctx.t("confirmTitle"),
+    body: ctx.t("confirmAsk", { topic }),
+    form: { action: pageUrl("confirm", access.ws.slug, { t: token, lang: ctx.locale }), fields: { action: "confirm" }, button: ctx.t("confirmButton") },
+  });
+}
+
+// POST /p/{workspace}/confirm?t=… — the person confirms: pending → subscribed, recorded in the ledger
+export async function POST(request: Request, { params }: Params) {
+  try {
+    formToObject(await readForm(request));
+  } catch {
+    return new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
+  }
+  const opened = await open(request, (await params).workspace);
+  if (opened.response) return opened.response;
+  const { access, ctx } = opened;
+  const by = personSource(request, "double_opt_in", "checkbox", ctx.locale);
+  const outcome = await confirmSubscription(await getDb(), access.ws.id, access.profile.id, { topic: access.claims.topic!, channel: access.claims.channel! }, { consent: by.consent });
+  const topic = await topicName(ctx, access);
+  if (outcome === "lapsed") return actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: manageLink(ctx, access) }, 410);
+  return actionView(ctx, { title: ctx.t("confirmedTitle"), body: ctx.t("confirmedBody", { topic }), form: null, link: manageLink(ctx, access) });
+}

@@ -1,0 +1,166 @@
+import { after } from "next/server";
+import { getDb } from "@/lib/db/client";
+import { AppError } from "@/lib/core/errors";
+import { sha256Hex } from "@/lib/core/crypto";
+import { consumeRateLimit, clientAddress } from "@/lib/api/rate-limit";
+import { recordConsent } from "@/lib/consent/ledger";
+import { honourGpc } from "@/lib/consent/gpc";
+import { formToObject, readForm } from "@/lib/public/request";
+import { findPublicWorkspace, openLink, requestLinkByEmail, sendFreshLink, type LinkAccess } from "@/lib/preferences/access";
+import { loadPreferenceCenter } from "@/lib/preferences/center";
+import { overtakenChanges, pauseEnd, topicFormToPatch } from "@/lib/preferences/form";
+import { getPreferences, updatePreferences } from "@/lib/preferences/service";
+import type { PreferenceMessageKey } from "@/lib/preferences/messages";
+import { gpcContext, hasGpc, notFoundPage, pageContext, pageErrors, personSource, redirectTo, type PageContext } from "../page-context";
+import { centerView, expiredView, goneView, linkRequestView } from "./views";
+
+type Params = { params: Promise<{ workspace: string }> };
+type Ok = Extract<LinkAccess, { status: "ok" }>;
+
+const statusKeys = ["saved", "unchanged", "pending", "paused", "resumed", "unsubscribed_all", "resubscribed", "consent", "conflict", "link_sent"] as const;
+type StatusKey = (typeof statusKeys)[number];
+
+function statusMessages(ctx: PageContext, raw: string | null): string[] {
+  const keys = (raw ?? "").split(",").filter((k): k is StatusKey => (statusKeys as readonly string[]).includes(k));
+  return keys.map((k) => ctx.t(k === "link_sent" ? "requestSent" : (`status_${k}` as PreferenceMessageKey)));
+}
+
+async function showCenter(request: Request, access: Ok, p: { status?: string[]; errors?: { field?: string; message: string }[]; lang?: string | null }, code = 200) {
+  const db = await getDb();
+  const ctx = pageContext(access.ws, request, "center", { token: access.token, profileLocale: access.profile.locale, lang: p.lang });
+  let gpcHonoured = false;
+  if (hasGpc(request)) gpcHonoured = (await honourGpc(db, access.ws.id, access.profile.id, gpcContext(request, "preference_center", ctx.locale))).honoured;
+  const model = await loadPreferenceCenter(db, access.ws, access.profile, ctx.locale);
+  return centerView(ctx, { model, token: access.token, status: p.status ?? [], errors: p.errors ?? [], gpcHonoured, now: new Date() }, code);
+}
+
+function refused(request: Request, access: Exclude<LinkAccess, Ok | { status: "no_workspace" }>, token: string | null) {
+  const ctx = pageContext(access.ws, request, "center");
+  if (access.status === "expired") return expiredView(pageContext(access.ws, request, "center", { token }), { token: token ?? "" });
+  if (access.status === "gone") return goneView(ctx);
+  return linkRequestView(ctx, { variant: "invalid" }, 403);
+}
+
+// GET /p/{workspace} — the preference center behind a signed link, or "email me a link" without one
+export async function GET(request: Request, { params }: Params) {
+  const { workspace } = await params;
+  const db = await getDb();
+  const url = new URL(request.url);
+  const token = url.searchParams.get("t");
+  if (!token) {
+    const ws = await findPublicWorkspace(db, workspace);
+    if (!ws) return notFoundPage();
+    const ctx = pageContext(ws, request, "center");
+    return linkRequestView(ctx, { status: statusMessages(ctx, url.searchParams.get("s")) });
+  }
+  const access = await openLink(db, workspace, token, "center");
+  if (access.status === "no_workspace") return notFoundPage();
+  if (access.status !== "ok") return refused(request, access, token);
+  const ctx = pageContext(access.ws, request, "center", { token, profileLocale: access.profile.locale });
+  return showCenter(request, access, { status: statusMessages(ctx, url.searchParams.get("s")) });
+}
+
+// Asking for a link: identical answers for known and unknown addresses, limited per address.
+async function requestLink(request: Request, slug: string, form: Record<string, string | string[]>) {
+  const db = await getDb();
+  const ws = await findPublicWorkspace(db, slug);
+  if (!ws) return notFoundPage();
+  const ctx = pageContext(ws, request, "center");
+  const email = String(form.email ?? "");
+  try {
+    const normalised = email.trim().toLowerCase();
+    await consumeRateLimit({ name: "pref_link_email", points: 3, durationSeconds: 3600 }, `${ws.id}:${sha256Hex(normalised)}`);
+    const address = clientAddress(request);
+    if (address) await consumeRateLimit({ name: "pref_link_ip", points: 20, durationSeconds: 600 }, `${ws.id}:${address}`);
+    await consumeRateLimit({ name: "pref_link_workspace", points: 1000, durationSeconds: 3600 }, ws.id);
+    await requestLinkByEmail(db, ws, email, { defer: (task) => after(() => task().catch((err: unknown) => console.error("[preferences] link mail failed", err))) });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "rate_limited") {
+      return linkRequestView(ctx, { errors: [{ message: ctx.t("requestLimited") }], email }, 429);
+    }
+    return linkRequestView(ctx, { errors: pageErrors(err, ctx.t), email }, 400);
+  }
+  return redirectTo("center", ws.slug, { s: "link_sent", lang: ctx.locale });
+}
+
+async function freshLink(request: Request, slug: string, token: string | null) {
+  const db = await getDb();
+  const access = await openLink(db, slug, token, "center");
+  if (access.status === "no_workspace") return notFoundPage();
+  if (access.status !== "expired" && access.status !== "ok") return refused(request, access, token);
+  const ctx = pageContext(access.ws, request, "center", { token });
+  try {
+    await consumeRateLimit({ name: "pref_fresh_link", points: 3, durationSeconds: 3600 }, `${access.ws.id}:${access.claims.profileId}`);
+    await sendFreshLink(db, access.ws, access.claims);
+  } catch (err) {
+    if (!(err instanceof AppError && err.code === "rate_limited")) throw err;
+    return expiredView(ctx, { token: token ?? "", status: [ctx.t("requestLimited")] }, 429);
+  }
+  return expiredView(ctx, { token: token ?? "", status: [ctx.t("freshSent")] }, 200);
+}
+
+// POST /p/{workspace} — every form of the preference center; success answers 303 back to the page
+export async function POST(request: Request, { params }: Params) {
+  const { workspace } = await params;
+  let form: Record<string, string | string[]>;
+  try {
+    form = formToObject(await readForm(request));
+  } catch {
+    return new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
+  }
+  const action = String(form.action ?? "");
+  const token = typeof form.t === "string" ? form.t : null;
+  if (action === "request_link") return requestLink(request, workspace, form);
+  if (action === "fresh_link") return freshLink(request, workspace, token);
+
+  const db = await getDb();
+  const access = await openLink(db, workspace, token, "center");
+  if (access.status === "no_workspace") return notFoundPage();
+  if (access.status !== "ok") return refused(request, access, token);
+  const lang = new URL(request.url).searchParams.get("lang");
+  const ctx = pageContext(access.ws, request, "center", { token: access.token, profileLocale: access.profile.locale, lang });
+  const notice = typeof form.notice === "string" ? form.notice : null;
+  const by = personSource(request, "preference_center", "checkbox", ctx.locale, notice);
+  const { ws, profile } = access;
+  const back = (s: string[]) => redirectTo("center", ws.slug, { t: access.token, lang: ctx.locale, s: s.join(",") });
+
+  try {
+    switch (action) {
+      case "save": {
+        const { patch, changes } = topicFormToPatch(form);
+        if (changes.length === 0) return back(["unchanged"]);
+        const overtaken = overtakenChanges(changes, await getPreferences(db, ws.id, profile.id));
+        const result = await updatePreferences(db, ws.id, profile.id, patch, by);
+        return back([result.changed ? "saved" : "unchanged", ...(result.pending.length ? ["pending"] : []), ...(overtaken.length ? ["conflict"] : [])]);
+      }
+      case "pause": {
+        const end = pauseEnd(String(form.pause ?? ""), String(form.until ?? ""), new Date());
+        if ("error" in end) throw new AppError("validation_failed", end.error.message, { fields: [end.error] });
+        await updatePreferences(db, ws.id, profile.id, { pausedUntil: end.at.toISOString() }, by);
+        return back(["paused"]);
+      }
+      case "resume":
+        await updatePreferences(db, ws.id, profile.id, { pausedUntil: null }, by);
+        return back(["resumed"]);
+      case "unsubscribe_all":
+        await updatePreferences(db, ws.id, profile.id, { unsubscribedAll: true }, by);
+        return back(["unsubscribed_all"]);
+      case "resubscribe":
+        await updatePreferences(db, ws.id, profile.id, { unsubscribedAll: false }, by);
+        return back(["resubscribed"]);
+      case "consent": {
+        const decision = form.decision === "grant" ? "grant" : "withdraw";
+        await recordConsent(db, ws.id, { profileId: profile.id, purpose: String(form.purpose ?? ""), action: decision }, {
+          ...by.consent,
+          gpc: hasGpc(request),
+          confirmOverrideGpc: form.confirmGpc === "yes",
+        });
+        return back(["consent"]);
+      }
+      default:
+        throw new AppError("bad_request", "Unknown form action");
+    }
+  } catch (err) {
+    return showCenter(request, access, { errors: pageErrors(err, ctx.t), lang }, 400);
+  }
+}
