@@ -235,7 +235,7 @@ export async function identifyProfile(db: Db, workspaceId: string, input: Identi
 }
 
 /** Newest profiles first, filtered by search text (email prefix, externalId, id), trait, consent, status. */
-export async function listProfiles(db: Db, workspaceId: string, query: ListProfilesQuery) {
+export async function listProfiles(db: Db, workspaceId: string, query: ListProfilesQuery | Record<string, string | number | undefined>) {
   const f = parseInput(listProfilesQuery, query);
   let traitId: string | undefined;
   if (f.trait) {
