@@ -126,109 +126,157 @@ export async function sendAttempt(
 
 export type RecordedResult = "succeeded" | "retrying" | "failed" | "endpoint_disabled";
 
+export interface AttemptToRecord {
+  claimed: ClaimedDelivery;
+  outcome: Exclude<AttemptOutcome, { kind: "aborted" }>;
+}
+
+type RecordDeps = Pick<DeliveryDeps, "clock" | "scheduler" | "notifier" | "random">;
+
 /**
- * Write what one attempt did — the attempt row, the delivery's new state, the endpoint's health and
- * the job for the next attempt — in one transaction; tell owners afterwards when something gave up.
+ * Write what attempts did — attempt rows, each delivery's new state, endpoint health and the jobs
+ * for next attempts — in one transaction (one commit for a whole batch keeps up with hundreds of
+ * deliveries a second); tell owners afterwards when something gave up.
  */
-export async function recordAttempt(
+export async function recordAttempts(
   db: Db,
-  claimed: ClaimedDelivery,
-  outcome: Exclude<AttemptOutcome, { kind: "aborted" }>,
-  deps: Pick<DeliveryDeps, "clock" | "scheduler" | "notifier" | "random">,
-): Promise<{ result: RecordedResult; nextAttemptAt: Date | null }> {
+  items: AttemptToRecord[],
+  deps: RecordDeps,
+): Promise<{ result: RecordedResult; nextAttemptAt: Date | null }[]> {
+  if (items.length === 0) return [];
   const now = deps.clock.now();
-  const status = outcome.kind === "response" ? outcome.status : null;
-  const ok = status !== null && status >= 200 && status < 300;
-  const error = outcome.kind === "error" ? outcome.error : ok ? null : describeStatus(outcome.status, outcome.headers);
   const notices: WebhookNotice[] = [];
+  const facts = items.map(({ claimed, outcome }) => {
+    const status = outcome.kind === "response" ? outcome.status : null;
+    const ok = status !== null && status >= 200 && status < 300;
+    const error = outcome.kind === "error" ? outcome.error : ok ? null : describeStatus(outcome.status, outcome.headers);
+    return { claimed, outcome, status, ok, error };
+  });
 
-  const recorded = await db.transaction(async (tx) => {
-    await tx.insert(webhookAttempts).values({
-      id: newId("webhookAttempt", outcome.at.getTime()),
-      workspaceId: claimed.workspaceId,
-      deliveryId: claimed.id,
-      endpointId: claimed.endpointId,
-      attemptNumber: claimed.attempt,
-      url: claimed.url,
-      requestHeaders: outcome.requestHeaders,
-      succeeded: ok,
-      responseStatus: status,
-      responseHeaders: outcome.kind === "response" ? outcome.headers : null,
-      responseBody: outcome.kind === "response" ? outcome.body : null,
-      durationMs: outcome.durationMs,
-      error,
-      createdAt: outcome.at,
-    });
-    const done = { attemptCount: claimed.attempt, leaseUntil: null, lastStatusCode: status, lastError: error, lastAttemptAt: outcome.at };
-    const whereMine = and(eq(webhookDeliveries.id, claimed.id), eq(webhookDeliveries.workspaceId, claimed.workspaceId));
-    const endpointWhere = and(eq(webhookEndpoints.id, claimed.endpointId), eq(webhookEndpoints.workspaceId, claimed.workspaceId));
+  const results = await db.transaction(async (tx) => {
+    await tx.insert(webhookAttempts).values(
+      facts.map(({ claimed, outcome, status, ok, error }) => ({
+        id: newId("webhookAttempt", outcome.at.getTime()),
+        workspaceId: claimed.workspaceId,
+        deliveryId: claimed.id,
+        endpointId: claimed.endpointId,
+        attemptNumber: claimed.attempt,
+        url: claimed.url,
+        requestHeaders: outcome.requestHeaders,
+        succeeded: ok,
+        responseStatus: status,
+        responseHeaders: outcome.kind === "response" ? outcome.headers : null,
+        responseBody: outcome.kind === "response" ? outcome.body : null,
+        durationMs: outcome.durationMs,
+        error,
+        createdAt: outcome.at,
+      })),
+    );
 
-    if (ok) {
-      await tx.update(webhookDeliveries).set({ ...done, status: "succeeded", nextAttemptAt: null, completedAt: now }).where(whereMine);
+    const succeeded = facts.filter((f) => f.ok);
+    if (succeeded.length) {
+      const rows = sql.join(
+        succeeded.map(
+          (f) => sql`(${f.claimed.id}, ${f.claimed.workspaceId}, ${f.claimed.attempt}::int, ${f.status}::int, ${f.outcome.at.toISOString()}::timestamptz)`,
+        ),
+        sql`, `,
+      );
+      await tx.execute(sql`update webhook_deliveries d
+           set status = 'succeeded', attempt_count = v.attempt, lease_until = null, next_attempt_at = null,
+               last_status_code = v.code, last_error = null, last_attempt_at = v.at, completed_at = ${now.toISOString()}::timestamptz
+          from (values ${rows}) as v(id, workspace_id, attempt, code, at)
+         where d.id = v.id and d.workspace_id = v.workspace_id`);
+      const healthy = [...new Set(succeeded.map((f) => f.claimed.endpointId))];
       await tx
         .update(webhookEndpoints)
         .set({ failingSince: null })
-        .where(and(endpointWhere, sql`${webhookEndpoints.failingSince} is not null`));
-      return { result: "succeeded" as const, nextAttemptAt: null };
+        .where(and(inArray(webhookEndpoints.id, healthy), sql`${webhookEndpoints.failingSince} is not null`));
     }
 
-    if (status === 410) {
-      const reason = `The receiver answered 410 Gone on ${now.toISOString().slice(0, 10)}`;
-      await tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
-      if (await disableEndpointInTx(tx, { workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, reason, now })) {
-        notices.push({ kind: "endpoint_disabled", workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, url: claimed.url, reason });
-      }
-      return { result: "endpoint_disabled" as const, nextAttemptAt: null };
+    const out = new Map<string, { result: RecordedResult; nextAttemptAt: Date | null }>();
+    for (const f of succeeded) out.set(f.claimed.id, { result: "succeeded", nextAttemptAt: null });
+    for (const f of facts) {
+      if (!f.ok) out.set(f.claimed.id, await recordFailureInTx(tx, f, now, deps, notices));
     }
-
-    const [health] = await tx
-      .update(webhookEndpoints)
-      .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
-      .where(endpointWhere)
-      .returning({ failingSince: webhookEndpoints.failingSince, lastFailureNoticeAt: webhookEndpoints.lastFailureNoticeAt });
-    if (health?.failingSince && now.getTime() - health.failingSince.getTime() >= failingLimitMs) {
-      const reason = `Every delivery failed for 5 days (since ${health.failingSince.toISOString().slice(0, 10)})`;
-      await tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
-      if (await disableEndpointInTx(tx, { workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, reason, now })) {
-        notices.push({ kind: "endpoint_disabled", workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, url: claimed.url, reason });
-      }
-      return { result: "endpoint_disabled" as const, nextAttemptAt: null };
-    }
-
-    const scheduled = retryDelayMs(claimed.retryStep, deps.random);
-    if (scheduled !== null) {
-      const asked = status !== null && honoursRetryAfter(status) && outcome.kind === "response" ? parseRetryAfterMs(outcome.headers["retry-after"], now) : null;
-      const nextAttemptAt = new Date(now.getTime() + (asked ?? scheduled));
-      await tx
-        .update(webhookDeliveries)
-        .set({ ...done, retryStep: claimed.retryStep + 1, nextAttemptAt })
-        .where(whereMine);
-      await deps.scheduler.schedule(tx, [{ deliveryId: claimed.id, attempt: claimed.attempt + 1, startAfter: nextAttemptAt }]);
-      return { result: "retrying" as const, nextAttemptAt };
-    }
-
-    await tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
-    const last = health?.lastFailureNoticeAt;
-    if (!last || now.getTime() - last.getTime() >= failureNoticeEveryMs) {
-      await tx.update(webhookEndpoints).set({ lastFailureNoticeAt: now }).where(endpointWhere);
-      notices.push({
-        kind: "delivery_failed",
-        workspaceId: claimed.workspaceId,
-        endpointId: claimed.endpointId,
-        url: claimed.url,
-        deliveryId: claimed.id,
-        eventType: claimed.eventType,
-        attempts: claimed.attempt,
-        lastError: error ?? "unknown",
-      });
-    }
-    return { result: "failed" as const, nextAttemptAt: null };
+    return facts.map((f) => out.get(f.claimed.id)!);
   });
 
   for (const notice of notices) {
     await deps.notifier(db, notice).catch((err: unknown) => console.error("[webhooks] could not notify owners:", err));
   }
-  return recorded;
+  return results;
+}
+
+/** One attempt's outcome, recorded on its own. */
+export async function recordAttempt(db: Db, claimed: ClaimedDelivery, outcome: AttemptToRecord["outcome"], deps: RecordDeps) {
+  const [result] = await recordAttempts(db, [{ claimed, outcome }], deps);
+  return result!;
+}
+
+async function recordFailureInTx(
+  tx: Db,
+  f: AttemptToRecord & { status: number | null; error: string | null },
+  now: Date,
+  deps: RecordDeps,
+  notices: WebhookNotice[],
+): Promise<{ result: RecordedResult; nextAttemptAt: Date | null }> {
+  const { claimed, outcome, status, error } = f;
+  const done = { attemptCount: claimed.attempt, leaseUntil: null, lastStatusCode: status, lastError: error, lastAttemptAt: outcome.at };
+  const whereMine = and(eq(webhookDeliveries.id, claimed.id), eq(webhookDeliveries.workspaceId, claimed.workspaceId));
+  const endpointWhere = and(eq(webhookEndpoints.id, claimed.endpointId), eq(webhookEndpoints.workspaceId, claimed.workspaceId));
+  const giveUp = () => tx.update(webhookDeliveries).set({ ...done, status: "failed", nextAttemptAt: null, completedAt: now }).where(whereMine);
+
+  if (status === 410) {
+    const reason = `The receiver answered 410 Gone on ${now.toISOString().slice(0, 10)}`;
+    await giveUp();
+    if (await disableEndpointInTx(tx, { workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, reason, now })) {
+      notices.push({ kind: "endpoint_disabled", workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, url: claimed.url, reason });
+    }
+    return { result: "endpoint_disabled", nextAttemptAt: null };
+  }
+
+  const [health] = await tx
+    .update(webhookEndpoints)
+    .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)` })
+    .where(endpointWhere)
+    .returning({ failingSince: webhookEndpoints.failingSince, lastFailureNoticeAt: webhookEndpoints.lastFailureNoticeAt });
+  if (health?.failingSince && now.getTime() - health.failingSince.getTime() >= failingLimitMs) {
+    const reason = `Every delivery failed for 5 days (since ${health.failingSince.toISOString().slice(0, 10)})`;
+    await giveUp();
+    if (await disableEndpointInTx(tx, { workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, reason, now })) {
+      notices.push({ kind: "endpoint_disabled", workspaceId: claimed.workspaceId, endpointId: claimed.endpointId, url: claimed.url, reason });
+    }
+    return { result: "endpoint_disabled", nextAttemptAt: null };
+  }
+
+  const scheduled = retryDelayMs(claimed.retryStep, deps.random);
+  if (scheduled !== null) {
+    const asked = status !== null && honoursRetryAfter(status) && outcome.kind === "response" ? parseRetryAfterMs(outcome.headers["retry-after"], now) : null;
+    const nextAttemptAt = new Date(now.getTime() + (asked ?? scheduled));
+    await tx
+      .update(webhookDeliveries)
+      .set({ ...done, retryStep: claimed.retryStep + 1, nextAttemptAt })
+      .where(whereMine);
+    await deps.scheduler.schedule(tx, [{ deliveryId: claimed.id, attempt: claimed.attempt + 1, startAfter: nextAttemptAt }]);
+    return { result: "retrying", nextAttemptAt };
+  }
+
+  await giveUp();
+  const last = health?.lastFailureNoticeAt;
+  if (!last || now.getTime() - last.getTime() >= failureNoticeEveryMs) {
+    await tx.update(webhookEndpoints).set({ lastFailureNoticeAt: now }).where(endpointWhere);
+    notices.push({
+      kind: "delivery_failed",
+      workspaceId: claimed.workspaceId,
+      endpointId: claimed.endpointId,
+      url: claimed.url,
+      deliveryId: claimed.id,
+      eventType: claimed.eventType,
+      attempts: claimed.attempt,
+      lastError: error ?? "unknown",
+    });
+  }
+  return { result: "failed", nextAttemptAt: null };
 }
 
 function describeStatus(status: number, headers: Record<string, string>): string {

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, lt, lte, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { webhookDeliveries } from "@/lib/db/schema";
-import { claimDeliveries, recordAttempt, releaseClaim, sendAttempt, type ClaimedDelivery, type DeliveryDeps } from "./delivery";
+import { claimDeliveries, recordAttempts, releaseClaim, sendAttempt, type AttemptToRecord, type ClaimedDelivery, type DeliveryDeps } from "./delivery";
 
 export interface ExecutorLimits {
   /** Attempts in flight per endpoint in this process: a slow receiver holds at most this many. */
@@ -41,6 +41,8 @@ export class DeliveryExecutor {
   private readonly known = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private readonly abort = new AbortController();
+  private readonly toRecord: { item: AttemptToRecord; done: () => void }[] = [];
+  private recording = false;
   private active = 0;
   private pumping = false;
   private pumpAgain = false;
@@ -181,7 +183,7 @@ export class DeliveryExecutor {
       const outcome = await sendAttempt(claimed, this.deps, this.abort.signal);
       if (this.abandon) return;
       if (outcome.kind === "aborted") await releaseClaim(this.db, claimed);
-      else await recordAttempt(this.db, claimed, outcome, this.deps);
+      else await this.record({ claimed, outcome });
     })()
       .catch((err: unknown) => this.onError(err))
       .finally(() => {
@@ -193,6 +195,40 @@ export class DeliveryExecutor {
         }
       });
     this.running.add(work);
+  }
+
+  private record(item: AttemptToRecord): Promise<void> {
+    return new Promise((resolve) => {
+      this.toRecord.push({ item, done: resolve });
+      void this.flush();
+    });
+  }
+
+  /** Outcomes that finish while a batch is being written go into the next one: one commit for many. */
+  private async flush(): Promise<void> {
+    if (this.recording) return;
+    this.recording = true;
+    try {
+      while (this.toRecord.length > 0) {
+        const batch = this.toRecord.splice(0, 200);
+        if (!this.abandon) {
+          try {
+            await recordAttempts(
+              this.db,
+              batch.map((b) => b.item),
+              this.deps,
+            );
+          } catch (err) {
+            // One bad row must not cost the whole batch its record; unrecorded ones are retried after their lease.
+            if (batch.length === 1) this.onError(err);
+            else for (const b of batch) await recordAttempts(this.db, [b.item], this.deps).catch(this.onError);
+          }
+        }
+        for (const b of batch) b.done();
+      }
+    } finally {
+      this.recording = false;
+    }
   }
 
   private async refillLane(endpointId: string, lane: EndpointLane): Promise<void> {

@@ -159,11 +159,13 @@ function pickHeaders(headers: http.IncomingHttpHeaders): Record<string, string> 
   return out;
 }
 
-/** Cut a body to at most `limit` bytes without splitting a UTF-8 character. */
+/**
+ * Cut a body to at most `limit` bytes without splitting a UTF-8 character, as text PostgreSQL
+ * accepts (NUL bytes, which receivers do send, become U+FFFD).
+ */
 export function truncateUtf8(buf: Buffer, limit: number): string {
-  if (buf.length <= limit) return buf.toString("utf8");
-  let end = limit;
+  let end = Math.min(buf.length, limit);
   // Step back over continuation bytes (10xxxxxx) so the cut lands on a character boundary.
-  while (end > 0 && (buf[end]! & 0xc0) === 0x80) end--;
-  return buf.subarray(0, end).toString("utf8");
+  if (end < buf.length) while (end > 0 && (buf[end]! & 0xc0) === 0x80) end--;
+  return buf.subarray(0, end).toString("utf8").replaceAll("\u0000", "\ufffd");
 }
