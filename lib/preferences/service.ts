@@ -17,7 +17,7 @@ export type { ChangeSource } from "./apply";
 export interface PreferenceDeps {
   clock?: Clock;
   /** Sends double opt-in confirmations after commit; the default mails them (lib/preferences/mail.ts). */
-  sendConfirmations?: (db: Db, workspaceId: string, profile: Profile, items: ChangePlan["confirmations"]) => Promise<void>;
+  sendConfirmations?: (db: Db, workspaceId: string, profile: Profile, items: ChangePlan["confirmations"], clock: Clock) => Promise<void>;
 }
 
 export interface PreferencesResult {
@@ -48,9 +48,9 @@ export async function ensureMarketingPurpose(db: Db, workspaceId: string, clock:
   if (!purposes.some((p) => p.key === "marketing")) await ensureDefaultPurposes(db, workspaceId, clock);
 }
 
-async function defaultSendConfirmations(db: Db, workspaceId: string, profile: Profile, items: ChangePlan["confirmations"]) {
+async function defaultSendConfirmations(db: Db, workspaceId: string, profile: Profile, items: ChangePlan["confirmations"], clock: Clock) {
   const { sendConfirmationMails } = await import("./mail");
-  await sendConfirmationMails(db, workspaceId, profile, items);
+  await sendConfirmationMails(db, workspaceId, profile, items, clock);
 }
 
 /**
@@ -95,7 +95,7 @@ export async function updatePreferences(
     return { plan, profile };
   });
   if (plan.confirmations.length > 0) {
-    await (deps.sendConfirmations ?? defaultSendConfirmations)(db, workspaceId, profile, plan.confirmations);
+    await (deps.sendConfirmations ?? defaultSendConfirmations)(db, workspaceId, profile, plan.confirmations, clock);
   }
   return {
     preferences: await getPreferences(db, workspaceId, profile.id, clock),
@@ -145,7 +145,7 @@ export async function applyPersonaDefaults(
     return { plan, profile };
   });
   if (plan.confirmations.length > 0) {
-    await (deps.sendConfirmations ?? defaultSendConfirmations)(db, workspaceId, profile, plan.confirmations);
+    await (deps.sendConfirmations ?? defaultSendConfirmations)(db, workspaceId, profile, plan.confirmations, clock);
   }
   return {
     preferences: await getPreferences(db, workspaceId, profile.id, clock),

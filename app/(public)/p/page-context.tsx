@@ -8,12 +8,31 @@ import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { htmlResponse } from "@/lib/public/html";
 import { hasGpc, clientIp, userAgent } from "@/lib/public/request";
+import { after } from "next/server";
+import type { Db } from "@/lib/db/client";
+import { apiRuntime } from "@/lib/api/runtime";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { pageLocale, workspaceLocales } from "@/lib/preferences/center";
 import { preferenceMessages, type PreferenceMessageKey } from "@/lib/preferences/messages";
 import type { ChangeSource } from "@/lib/preferences/service";
 import { pageUrl, type PublicPage } from "@/lib/preferences/urls";
+
+/** The database and clock of public pages: the process defaults, or a test's (see setApiRuntime). */
+export async function publicRuntime(): Promise<{ db: Db; now: Date; clock: { now(): Date } }> {
+  const runtime = apiRuntime();
+  return { db: (await runtime.handle()).db, now: runtime.clock.now(), clock: runtime.clock };
+}
+
+/** Run work after the response is sent (mail for "email me a link"), or right away outside a request. */
+export function afterResponse(task: () => Promise<void>): void {
+  const run = () => task().catch((err: unknown) => console.error("[preferences] deferred work failed", err));
+  try {
+    after(run);
+  } catch {
+    void run();
+  }
+}
 
 /** What every preference page needs to render in the right language and brand. */
 export interface PageContext {

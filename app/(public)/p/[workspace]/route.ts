@@ -1,5 +1,3 @@
-import { after } from "next/server";
-import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/core/errors";
 import { sha256Hex } from "@/lib/core/crypto";
 import { consumeRateLimit, clientAddress } from "@/lib/api/rate-limit";
@@ -11,7 +9,7 @@ import { loadPreferenceCenter } from "@/lib/preferences/center";
 import { overtakenChanges, pauseEnd, topicFormToPatch } from "@/lib/preferences/form";
 import { getPreferences, updatePreferences } from "@/lib/preferences/service";
 import type { PreferenceMessageKey } from "@/lib/preferences/messages";
-import { gpcContext, hasGpc, notFoundPage, pageContext, pageErrors, personSource, redirectTo, type PageContext } from "../page-context";
+import { gpcContext, hasGpc, notFoundPage, pageContext, pageErrors, personSource, redirectTo, afterResponse, type PageContext, publicRuntime } from "../page-context";
 import { centerView, expiredView, goneView, linkRequestView } from "./views";
 
 type Params = { params: Promise<{ workspace: string }> };
@@ -26,12 +24,12 @@ function statusMessages(ctx: PageContext, raw: string | null): string[] {
 }
 
 async function showCenter(request: Request, access: Ok, p: { status?: string[]; errors?: { field?: string; message: string }[]; lang?: string | null }, code = 200) {
-  const db = await getDb();
+  const { db, clock } = await publicRuntime();
   const ctx = pageContext(access.ws, request, "center", { token: access.token, profileLocale: access.profile.locale, lang: p.lang });
   let gpcHonoured = false;
-  if (hasGpc(request)) gpcHonoured = (await honourGpc(db, access.ws.id, access.profile.id, gpcContext(request, "preference_center", ctx.locale))).honoured;
-  const model = await loadPreferenceCenter(db, access.ws, access.profile, ctx.locale);
-  return centerView(ctx, { model, token: access.token, status: p.status ?? [], errors: p.errors ?? [], gpcHonoured, now: new Date() }, code);
+  if (hasGpc(request)) gpcHonoured = (await honourGpc(db, access.ws.id, access.profile.id, { ...gpcContext(request, "preference_center", ctx.locale), clock })).honoured;
+  const model = await loadPreferenceCenter(db, access.ws, access.profile, ctx.locale, clock);
+  return centerView(ctx, { model, token: access.token, status: p.status ?? [], errors: p.errors ?? [], gpcHonoured, now: clock.now() }, code);
 }
 
 function refused(request: Request, access: Exclude<LinkAccess, Ok | { status: "no_workspace" }>, token: string | null) {
@@ -44,7 +42,7 @@ function refused(request: Request, access: Exclude<LinkAccess, Ok | { status: "n
 // GET /p/{workspace} — the preference center behind a signed link, or "email me a link" without one
 export async function GET(request: Request, { params }: Params) {
   const { workspace } = await params;
-  const db = await getDb();
+  const { db, clock } = await publicRuntime();
   const url = new URL(request.url);
   const token = url.searchParams.get("t");
   if (!token) {
@@ -53,7 +51,7 @@ export async function GET(request: Request, { params }: Params) {
     const ctx = pageContext(ws, request, "center");
     return linkRequestView(ctx, { status: statusMessages(ctx, url.searchParams.get("s")) });
   }
-  const access = await openLink(db, workspace, token, "center");
+  const access = await openLink(db, workspace, token, "center", clock);
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "center", { token, profileLocale: access.profile.locale });
@@ -62,7 +60,7 @@ export async function GET(request: Request, { params }: Params) {
 
 // Asking for a link: identical answers for known and unknown addresses, limited per address.
 async function requestLink(request: Request, slug: string, form: Record<string, string | string[]>) {
-  const db = await getDb();
+  const { db, clock } = await publicRuntime();
   const ws = await findPublicWorkspace(db, slug);
   if (!ws) return notFoundPage();
   const ctx = pageContext(ws, request, "center");
@@ -73,7 +71,7 @@ async function requestLink(request: Request, slug: string, form: Record<string, 
     const address = clientAddress(request);
     if (address) await consumeRateLimit({ name: "pref_link_ip", points: 20, durationSeconds: 600 }, `${ws.id}:${address}`);
     await consumeRateLimit({ name: "pref_link_workspace", points: 1000, durationSeconds: 3600 }, ws.id);
-    await requestLinkByEmail(db, ws, email, { defer: (task) => after(() => task().catch((err: unknown) => console.error("[preferences] link mail failed", err))) });
+    await requestLinkByEmail(db, ws, email, { defer: afterResponse, clock });
   } catch (err) {
     if (err instanceof AppError && err.code === "rate_limited") {
       return linkRequestView(ctx, { errors: [{ message: ctx.t("requestLimited") }], email }, 429);
@@ -84,14 +82,14 @@ async function requestLink(request: Request, slug: string, form: Record<string, 
 }
 
 async function freshLink(request: Request, slug: string, token: string | null) {
-  const db = await getDb();
-  const access = await openLink(db, slug, token, "center");
+  const { db, clock } = await publicRuntime();
+  const access = await openLink(db, slug, token, "center", clock);
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "expired" && access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "center", { token });
   try {
     await consumeRateLimit({ name: "pref_fresh_link", points: 3, durationSeconds: 3600 }, `${access.ws.id}:${access.claims.profileId}`);
-    await sendFreshLink(db, access.ws, access.claims);
+    await sendFreshLink(db, access.ws, access.claims, clock);
   } catch (err) {
     if (!(err instanceof AppError && err.code === "rate_limited")) throw err;
     return expiredView(ctx, { token: token ?? "", status: [ctx.t("requestLimited")] }, 429);
@@ -113,8 +111,8 @@ export async function POST(request: Request, { params }: Params) {
   if (action === "request_link") return requestLink(request, workspace, form);
   if (action === "fresh_link") return freshLink(request, workspace, token);
 
-  const db = await getDb();
-  const access = await openLink(db, workspace, token, "center");
+  const { db, clock } = await publicRuntime();
+  const access = await openLink(db, workspace, token, "center", clock);
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const lang = new URL(request.url).searchParams.get("lang");
@@ -129,24 +127,24 @@ export async function POST(request: Request, { params }: Params) {
       case "save": {
         const { patch, changes } = topicFormToPatch(form);
         if (changes.length === 0) return back(["unchanged"]);
-        const overtaken = overtakenChanges(changes, await getPreferences(db, ws.id, profile.id));
-        const result = await updatePreferences(db, ws.id, profile.id, patch, by);
+        const overtaken = overtakenChanges(changes, await getPreferences(db, ws.id, profile.id, clock));
+        const result = await updatePreferences(db, ws.id, profile.id, patch, by, { clock });
         return back([result.changed ? "saved" : "unchanged", ...(result.pending.length ? ["pending"] : []), ...(overtaken.length ? ["conflict"] : [])]);
       }
       case "pause": {
-        const end = pauseEnd(String(form.pause ?? ""), String(form.until ?? ""), new Date());
+        const end = pauseEnd(String(form.pause ?? ""), String(form.until ?? ""), clock.now());
         if ("error" in end) throw new AppError("validation_failed", end.error.message, { fields: [end.error] });
-        await updatePreferences(db, ws.id, profile.id, { pausedUntil: end.at.toISOString() }, by);
+        await updatePreferences(db, ws.id, profile.id, { pausedUntil: end.at.toISOString() }, by, { clock });
         return back(["paused"]);
       }
       case "resume":
-        await updatePreferences(db, ws.id, profile.id, { pausedUntil: null }, by);
+        await updatePreferences(db, ws.id, profile.id, { pausedUntil: null }, by, { clock });
         return back(["resumed"]);
       case "unsubscribe_all":
-        await updatePreferences(db, ws.id, profile.id, { unsubscribedAll: true }, by);
+        await updatePreferences(db, ws.id, profile.id, { unsubscribedAll: true }, by, { clock });
         return back(["unsubscribed_all"]);
       case "resubscribe":
-        await updatePreferences(db, ws.id, profile.id, { unsubscribedAll: false }, by);
+        await updatePreferences(db, ws.id, profile.id, { unsubscribedAll: false }, by, { clock });
         return back(["resubscribed"]);
       case "consent": {
         const decision = form.decision === "grant" ? "grant" : "withdraw";
@@ -154,6 +152,7 @@ export async function POST(request: Request, { params }: Params) {
           ...by.consent,
           gpc: hasGpc(request),
           confirmOverrideGpc: form.confirmGpc === "yes",
+          clock,
         });
         return back(["consent"]);
       }

@@ -1,11 +1,10 @@
-import { getDb } from "@/lib/db/client";
 import { formToObject, readForm } from "@/lib/public/request";
 import { freshCenterToken, openLink, type LinkAccess } from "@/lib/preferences/access";
 import { confirmationState, confirmSubscription } from "@/lib/preferences/double-opt-in";
 import { topicText } from "@/lib/preferences/present";
 import { listTopics } from "@/lib/preferences/topics";
 import { pageUrl } from "@/lib/preferences/urls";
-import { notFoundPage, pageContext, personSource, type PageContext } from "../../page-context";
+import { notFoundPage, pageContext, personSource, type PageContext, publicRuntime } from "../../page-context";
 import { actionView } from "../action-view";
 import { goneView, linkRequestView } from "../views";
 
@@ -13,17 +12,18 @@ type Params = { params: Promise<{ workspace: string }> };
 type Ok = Extract<LinkAccess, { status: "ok" }>;
 
 async function topicName(ctx: PageContext, access: Ok): Promise<string> {
-  const topic = (await listTopics(await getDb(), access.ws.id, { includeArchived: true })).find((t) => t.key === access.claims.topic);
+  const topic = (await listTopics((await publicRuntime()).db, access.ws.id, { includeArchived: true })).find((t) => t.key === access.claims.topic);
   return topic ? topicText(topic, ctx.locale).name : (access.claims.topic ?? "");
 }
 
-function manageLink(ctx: PageContext, access: Ok) {
-  return { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id), lang: ctx.locale }), label: ctx.t("manageAll") };
+function manageLink(ctx: PageContext, access: Ok, clock: { now(): Date }) {
+  return { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id, clock), lang: ctx.locale }), label: ctx.t("manageAll") };
 }
 
 async function open(request: Request, workspace: string) {
   const token = new URL(request.url).searchParams.get("t");
-  const access = await openLink(await getDb(), workspace, token, "confirm");
+  const { clock, db } = await publicRuntime();
+  const access = await openLink(db, workspace, token, "confirm", clock);
   if (access.status === "no_workspace") return { response: notFoundPage() };
   if (access.status === "invalid") return { response: linkRequestView(pageContext(access.ws, request, "center"), { variant: "invalid" }, 403) };
   if (access.status === "gone") return { response: goneView(pageContext(access.ws, request, "confirm")) };
@@ -32,18 +32,18 @@ async function open(request: Request, workspace: string) {
     const requestLink = { href: pageUrl("center", access.ws.slug, { lang: ctx.locale }), label: ctx.t("requestTitle") };
     return { response: actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: requestLink }, 410) };
   }
-  return { access, token: token!, ctx: pageContext(access.ws, request, "confirm", { token, profileLocale: access.profile.locale }) };
+  return { access, token: token!, db, clock, ctx: pageContext(access.ws, request, "confirm", { token, profileLocale: access.profile.locale }) };
 }
 
 // GET /p/{workspace}/confirm?t=… — double opt-in: shows the confirm button; mail scanners' GETs confirm nothing
 export async function GET(request: Request, { params }: Params) {
   const opened = await open(request, (await params).workspace);
   if (opened.response) return opened.response;
-  const { access, ctx, token } = opened;
+  const { access, ctx, token, db, clock } = opened;
   const topic = await topicName(ctx, access);
-  const state = await confirmationState(await getDb(), access.ws.id, access.profile, { topic: access.claims.topic!, channel: access.claims.channel! });
-  if (state === "already_subscribed") return actionView(ctx, { title: ctx.t("confirmedTitle"), body: ctx.t("confirmedBody", { topic }), form: null, link: manageLink(ctx, access) });
-  if (state === "lapsed") return actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: manageLink(ctx, access) }, 410);
+  const state = await confirmationState(db, access.ws.id, access.profile, { topic: access.claims.topic!, channel: access.claims.channel! });
+  if (state === "already_subscribed") return actionView(ctx, { title: ctx.t("confirmedTitle"), body: ctx.t("confirmedBody", { topic }), form: null, link: manageLink(ctx, access, clock) });
+  if (state === "lapsed") return actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: manageLink(ctx, access, clock) }, 410);
   return actionView(ctx, {
     title: ctx.t("confirmTitle"),
     body: ctx.t("confirmAsk", { topic }),
@@ -60,10 +60,10 @@ export async function POST(request: Request, { params }: Params) {
   }
   const opened = await open(request, (await params).workspace);
   if (opened.response) return opened.response;
-  const { access, ctx } = opened;
+  const { access, ctx, db, clock } = opened;
   const by = personSource(request, "double_opt_in", "checkbox", ctx.locale);
-  const outcome = await confirmSubscription(await getDb(), access.ws.id, access.profile.id, { topic: access.claims.topic!, channel: access.claims.channel! }, { consent: by.consent });
+  const outcome = await confirmSubscription(db, access.ws.id, access.profile.id, { topic: access.claims.topic!, channel: access.claims.channel! }, { consent: by.consent }, clock);
   const topic = await topicName(ctx, access);
-  if (outcome === "lapsed") return actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: manageLink(ctx, access) }, 410);
-  return actionView(ctx, { title: ctx.t("confirmedTitle"), body: ctx.t("confirmedBody", { topic }), form: null, link: manageLink(ctx, access) });
+  if (outcome === "lapsed") return actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: manageLink(ctx, access, clock) }, 410);
+  return actionView(ctx, { title: ctx.t("confirmedTitle"), body: ctx.t("confirmedBody", { topic }), form: null, link: manageLink(ctx, access, clock) });
 }

@@ -1,4 +1,3 @@
-import { getDb } from "@/lib/db/client";
 import { formToObject, readForm } from "@/lib/public/request";
 import { honourGpc } from "@/lib/consent/gpc";
 import { freshCenterToken, openLink, type LinkAccess } from "@/lib/preferences/access";
@@ -6,7 +5,7 @@ import { topicText } from "@/lib/preferences/present";
 import { unsubscribeByLink } from "@/lib/preferences/service";
 import { listTopics } from "@/lib/preferences/topics";
 import { pageUrl } from "@/lib/preferences/urls";
-import { gpcContext, hasGpc, notFoundPage, pageContext, personSource, type PageContext } from "../../page-context";
+import { gpcContext, hasGpc, notFoundPage, pageContext, personSource, type PageContext, publicRuntime } from "../../page-context";
 import { actionView } from "../action-view";
 import { expiredView, goneView, linkRequestView } from "../views";
 
@@ -17,7 +16,7 @@ type Ok = Extract<LinkAccess, { status: "ok" }>;
 async function scopeLabel(ctx: PageContext, access: Ok): Promise<string> {
   const { topic, channel } = access.claims;
   if (!topic) return ctx.t("unsubscribeAll");
-  const found = (await listTopics(await getDb(), access.ws.id, { includeArchived: true })).find((x) => x.key === topic);
+  const found = (await listTopics((await publicRuntime()).db, access.ws.id, { includeArchived: true })).find((x) => x.key === topic);
   const name = `“${found ? topicText(found, ctx.locale).name : topic}”`;
   return channel ? `${name} (${ctx.t(`channel_${channel}`)})` : name;
 }
@@ -36,7 +35,8 @@ function refused(request: Request, access: Exclude<LinkAccess, Ok | { status: "n
 export async function GET(request: Request, { params }: Params) {
   const { workspace } = await params;
   const token = new URL(request.url).searchParams.get("t");
-  const access = await openLink(await getDb(), workspace, token, "unsubscribe");
+  const { db, clock } = await publicRuntime();
+  const access = await openLink(db, workspace, token, "unsubscribe", clock);
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "unsubscribe", { token, profileLocale: access.profile.locale });
@@ -46,7 +46,7 @@ export async function GET(request: Request, { params }: Params) {
     body: ctx.t("unsubscribeAsk", { what }),
     // The same body a mail client sends (RFC 8058), so both take one path.
     form: { action: pageUrl("unsubscribe", access.ws.slug, { t: token, lang: ctx.locale }), fields: { "List-Unsubscribe": "One-Click" }, button: ctx.t("unsubscribeButton") },
-    link: { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id), lang: ctx.locale }), label: ctx.t("manageAll") },
+    link: { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id, clock), lang: ctx.locale }), label: ctx.t("manageAll") },
   });
 }
 
@@ -62,18 +62,18 @@ export async function POST(request: Request, { params }: Params) {
     return new Response("Send List-Unsubscribe=One-Click as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
   }
   if (form["List-Unsubscribe"] !== "One-Click") return new Response("The body must be List-Unsubscribe=One-Click", { status: 400 });
-  const db = await getDb();
-  const access = await openLink(db, workspace, token, "unsubscribe");
+  const { db, clock } = await publicRuntime();
+  const access = await openLink(db, workspace, token, "unsubscribe", clock);
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "unsubscribe", { token, profileLocale: access.profile.locale });
-  if (hasGpc(request)) await honourGpc(db, access.ws.id, access.profile.id, gpcContext(request, "unsubscribe", ctx.locale));
+  if (hasGpc(request)) await honourGpc(db, access.ws.id, access.profile.id, { ...gpcContext(request, "unsubscribe", ctx.locale), clock });
   const { topic, channel } = access.claims;
-  await unsubscribeByLink(db, access.ws.id, access.profile.id, { topic, channel }, personSource(request, "one_click", "one_click", ctx.locale));
+  await unsubscribeByLink(db, access.ws.id, access.profile.id, { topic, channel }, personSource(request, "one_click", "one_click", ctx.locale), { clock });
   return actionView(ctx, {
     title: ctx.t("unsubscribedTitle"),
     body: ctx.t("unsubscribedBody", { what: await scopeLabel(ctx, access) }),
     form: null,
-    link: { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id), lang: ctx.locale }), label: ctx.t("manageAll") },
+    link: { href: pageUrl("center", access.ws.slug, { t: freshCenterToken(access.ws, access.profile.id, clock), lang: ctx.locale }), label: ctx.t("manageAll") },
   });
 }
