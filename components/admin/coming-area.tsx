@@ -7,7 +7,7 @@ import { icons, type IconName } from "./icons";
 export function ComingArea({ title, summary, icon, emptyTitle, emptyBody }: { title: string; summary: string; icon: IconName; emptyTitle: string; emptyBody: ReactNode }) {
   const Icon = icons[icon];
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <PageHeader title={title} description={summary} />
       <EmptyState icon={<Icon className="h-6 w-6" />} title={emptyTitle} description={emptyBody} />
     </div>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useRef } from "react";
 import {
   DropdownMenu,
   DropdownMenuContent,
@@ -26,11 +26,11 @@ export function UserMenu({
   signOutAction: () => Promise<void>;
   compact?: boolean;
 }) {
-  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
   return (
     <>
-      {/* The menu renders in a portal; its item submits this form by id. Sign-out is a POST. */}
-      <form id={formId} action={signOutAction} className="hidden" />
+      {/* Sign-out is a POST. The form lives outside the menu, which unmounts as soon as an item is chosen. */}
+      <form ref={formRef} action={signOutAction} className="hidden" />
       <DropdownMenu>
         <DropdownMenuTrigger
           aria-label={compact ? `Account: ${user.email}` : undefined}
@@ -55,11 +55,7 @@ export function UserMenu({
             Signed in as <span className="font-semibold text-foreground">{user.email}</span>
           </DropdownMenuLabel>
           <DropdownMenuSeparator />
-          <DropdownMenuItem asChild>
-            <button type="submit" form={formId} className="w-full">
-              Sign out
-            </button>
-          </DropdownMenuItem>
+          <DropdownMenuItem onSelect={() => formRef.current?.requestSubmit()}>Sign out</DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
     </>

@@ -50,7 +50,7 @@ export function GeneralSettingsForm({
         <div className="-mt-3 flex items-center gap-3">
           <input
             type="color"
-            aria-label="Pick the brand colour"
+            aria-label="Colour picker"
             value={HEX.test(color) ? color.toLowerCase() : "#4f46e5"}
             onChange={(e) => setColor(e.target.value)}
             className="h-9 w-12 cursor-pointer rounded border border-input bg-background p-0.5"

@@ -15,7 +15,7 @@ export interface TabLink {
 export function TabLinks({ label, items, className }: { label: string; items: TabLink[]; className?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className={cn("-mx-1 overflow-x-auto border-b border-border px-1", className)}>
+    <nav aria-label={label} className={cn("overflow-x-auto border-b border-border", className)}>
       <ul className="flex gap-1">
         {items.map((item) => {
           const current = item.match === "prefix" ? pathname === item.href || pathname.startsWith(`${item.href}/`) : pathname === item.href;

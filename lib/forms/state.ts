@@ -1,7 +1,8 @@
 // Client-safe: the shape every form action returns and every form reads with useActionState.
 
 export type FormState =
-  | { ok: true; message?: string }
+  // `redirectTo`: where the browser must go by a full page load (e.g. an Auth.js URL that sets cookies).
+  | { ok: true; message?: string; redirectTo?: string }
   // `values` echoes what was sent: React resets a form after its action, and the fields refill from it.
   | { ok: false; error: string; fieldErrors: Record<string, string>; values?: Record<string, string> }
   | null;

@@ -3,7 +3,7 @@
 import { redirect, unstable_rethrow } from "next/navigation";
 import { AuthError } from "next-auth";
 import { signIn } from "@/lib/auth";
-import { enabledOAuthProviders } from "@/lib/auth/config";
+import { authPages, enabledOAuthProviders } from "@/lib/auth/config";
 import { oauthSignInInput, requestSignInLinkInput } from "@/lib/auth/sign-in-schemas";
 import { formDataObject, type FormState } from "@/lib/forms/state";
 
@@ -14,10 +14,12 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
     const message = parsed.error.issues.find((i) => i.path[0] === "email")?.message ?? "Enter a valid email address";
     return { ok: false, error: "Check the email address.", fieldErrors: { email: message }, values: { email: String(formData.get("email") ?? "") } };
   }
+  let next: string = authPages.verifyRequest;
   try {
-    // Redirects to the check-your-email page once the mail is on its way.
-    await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl });
-    return { ok: true };
+    // Without redirect, Auth.js answers with a URL: its verify-request hop (skipped: we go straight to our
+    // page) or, for errors it reports to users, its error page.
+    const url: unknown = await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl, redirect: false });
+    if (typeof url === "string" && new URL(url, "http://x").searchParams.has("error")) next = url;
   } catch (err) {
     unstable_rethrow(err);
     if (err instanceof AuthError) console.warn("[auth] sign-in link request failed:", err.type);
@@ -29,6 +31,7 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
       values: { email: parsed.data.email },
     };
   }
+  redirect(next);
 }
 
 /** Hand over to GitHub or Google, when configured. */

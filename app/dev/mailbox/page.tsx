@@ -16,7 +16,7 @@ const statusTone = { stored: "neutral", sent: "success", queued: "warning", fail
 export default async function DevMailboxPage() {
   const mail = await listRecentMail(await getDb(), { limit: 100 });
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <h1 className="text-2xl font-semibold tracking-tight">Mailbox</h1>
       {env().SMTP_URL ? (
         <p className="text-sm text-muted-foreground">SMTP_URL is set, so mail really goes out; copies with sign-in tokens are stored redacted.</p>

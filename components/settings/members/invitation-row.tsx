@@ -32,7 +32,7 @@ export function InvitationRow({ invitation, resend, revoke }: { invitation: Invi
           <form action={resendAction}>
             <input type="hidden" name="invitationId" value={invitation.id} />
             <Button type="submit" variant="ghost" size="sm" disabled={pending}>
-              Resend<span className="sr-only"> invitation to {invitation.email}</span>
+              Resend<span className="sr-only"> to {invitation.email}</span>
             </Button>
           </form>
           <ConfirmDialog

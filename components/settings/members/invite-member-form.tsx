@@ -9,12 +9,7 @@ import { NativeSelect } from "@/components/ui/native-select";
 import { fieldError, submittedValue } from "@/lib/forms/state";
 import type { RowAction } from "./types";
 
-const roleHints: Record<string, string> = {
-  owner: "Owner — everything, including deleting the workspace and the audit log",
-  admin: "Admin — settings, members, API keys and integrations",
-  editor: "Editor — builds quizzes, preferences and personalization",
-  viewer: "Viewer — reads everything, changes nothing",
-};
+const roleNames: Record<string, string> = { owner: "Owner", admin: "Admin", editor: "Editor", viewer: "Viewer" };
 
 export function InviteMemberForm({ action, roles }: { action: RowAction; roles: string[] }) {
   const [state, formAction, pending] = useActionState(action, null);
@@ -29,20 +24,24 @@ export function InviteMemberForm({ action, roles }: { action: RowAction; roles: 
           {state.error}
         </Alert>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_14rem] sm:items-start">
+      <div className="grid gap-4 sm:grid-cols-[minmax(0,1fr)_10rem] sm:items-start">
         <Field id="invite-email" label="Email" error={fieldError(state, "email")} required>
           <Input name="email" type="email" autoComplete="off" spellCheck={false} defaultValue={submittedValue(state, "email")} required />
         </Field>
-        <Field id="invite-role" label="Role" error={fieldError(state, "role")}>
-          <NativeSelect name="role" defaultValue={submittedValue(state, "role") ?? "editor"}>
+        <Field id="invite-role" label="Invite as" error={fieldError(state, "role")}>
+          <NativeSelect name="role" defaultValue={submittedValue(state, "role") ?? "editor"} aria-describedby="invite-roles-help">
             {roles.map((r) => (
               <option key={r} value={r}>
-                {roleHints[r] ?? r}
+                {roleNames[r] ?? r}
               </option>
             ))}
           </NativeSelect>
         </Field>
       </div>
+      <p id="invite-roles-help" className="text-sm text-muted-foreground">
+        Owners can do everything, including the audit log. Admins manage settings, members and API keys. Editors build quizzes,
+        preferences and personalization. Viewers can look but not change.
+      </p>
       <div>
         <Button type="submit" disabled={pending} aria-disabled={pending}>
           {pending ? "Sending…" : "Send invitation"}

@@ -24,7 +24,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ works
   const base = `/w/${workspace.slug}`;
   const canManage = roleAtLeast(member.role, "admin");
   return (
-    <div className="grid gap-8">
+    <div className="grid grid-cols-1 gap-8">
       <PageHeader title="Overview" description={`What is happening in ${workspace.name}.`} />
 
       <section aria-labelledby="figures-heading">

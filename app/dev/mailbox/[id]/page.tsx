@@ -33,7 +33,7 @@ export default async function DevMailPage({ params }: { params: Promise<{ id: st
   const mail = await findMail(await getDb(), (await params).id);
   if (!mail) notFound();
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <Link href="/dev/mailbox" className="text-sm font-medium text-brand underline-offset-4 hover:underline">
         ← All mail
       </Link>

@@ -16,10 +16,10 @@ export default async function SettingsLayout({ children, params }: { children: R
     ...(member.role === "owner" ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <PageHeader title="Settings" description={`How ${workspace.name} looks, who works in it, and how other systems reach it.`} />
       <TabLinks label="Settings sections" items={tabs} />
-      <div>{children}</div>
+      <div className="min-w-0">{children}</div>
     </div>
   );
 }

@@ -44,7 +44,7 @@ export default async function AuditLogPage({ params, searchParams }: { params: P
   };
   const filtered = Boolean(action || actor);
   return (
-    <div className="grid gap-4">
+    <div className="grid grid-cols-1 gap-4">
       <form method="get" action={base} className="flex flex-wrap items-end gap-3" aria-label="Filter the audit log">
         <div className="grid gap-1.5">
           <Label htmlFor="audit-action">Action</Label>

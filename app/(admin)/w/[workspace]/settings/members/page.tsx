@@ -21,7 +21,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
   const slug = workspace.slug;
   const now = Date.now();
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <Card>
         <CardHeader>
           <CardTitle>Invite a teammate</CardTitle>
