@@ -4,7 +4,8 @@ import { cn } from "@/lib/utils";
 /** A table that scrolls sideways on narrow screens instead of breaking the layout. */
 export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
-    <div className="w-full overflow-x-auto">
+    // relative: screen-reader-only text inside cells is absolutely positioned and must not widen the page.
+    <div className="relative w-full overflow-x-auto">
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

@@ -2,11 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateWorkspaceForm } from "@/components/onboarding/create-workspace-form";
 import { CandorMark } from "@/components/brand/candor-mark";
+import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader } from "@/components/ui/card";
 import { requireUser } from "@/lib/auth/guards";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/core/env";
 import { listWorkspacesForUser } from "@/lib/workspaces/queries";
+import { signOutAction } from "@/app/(auth)/signout/actions";
 import { createWorkspaceAction } from "./actions";
 
 export const metadata: Metadata = { title: "Create a workspace" };
@@ -21,7 +23,12 @@ export default async function OnboardingPage() {
           <CandorMark className="h-7 w-7" />
           Candor
         </span>
-        <span className="text-sm text-muted-foreground">{user.email}</span>
+        <form action={signOutAction} className="flex items-center gap-3 text-sm text-muted-foreground">
+          <span className="hidden sm:inline">{user.email}</span>
+          <Button type="submit" variant="ghost" size="sm">
+            Sign out
+          </Button>
+        </form>
       </header>
       <main id="main" className="flex flex-1 justify-center px-4 pt-6 pb-16 sm:pt-12">
         <div className="w-full max-w-lg">

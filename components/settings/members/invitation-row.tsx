@@ -14,7 +14,8 @@ export function InvitationRow({ invitation, resend, revoke }: { invitation: Invi
   const status = revokeState ?? resendState;
   return (
     <TableRow>
-      <TableCell>
+      {/* Long addresses wrap anywhere so the table fits a phone. */}
+      <TableCell className="min-w-36 [overflow-wrap:anywhere]">
         <div className="font-medium text-foreground">{invitation.email}</div>
         {invitation.invitedBy ? <div className="text-muted-foreground">Invited by {invitation.invitedBy}</div> : null}
         {status ? (

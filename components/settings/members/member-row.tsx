@@ -29,7 +29,8 @@ export function MemberRow({
   const status = removeState && !removeState.ok ? removeState : roleState;
   return (
     <TableRow>
-      <TableCell>
+      {/* Long addresses wrap anywhere so the table fits a phone. */}
+      <TableCell className="min-w-36 [overflow-wrap:anywhere]">
         <div className="font-medium text-foreground">
           {member.name ?? member.email}
           {member.isYou ? (
@@ -64,7 +65,7 @@ export function MemberRow({
           <span className="capitalize">{member.role}</span>
         )}
       </TableCell>
-      <TableCell className="whitespace-nowrap text-muted-foreground">{member.joined}</TableCell>
+      <TableCell className="hidden whitespace-nowrap text-muted-foreground sm:table-cell">{member.joined}</TableCell>
       <TableCell className="text-right">
         {canManage && assignable.length ? (
           <ConfirmDialog

@@ -44,7 +44,7 @@ export default async function MembersPage({ params }: { params: Promise<{ worksp
             <TableRow>
               <TableHead>Person</TableHead>
               <TableHead>Role</TableHead>
-              <TableHead>Joined</TableHead>
+              <TableHead className="hidden sm:table-cell">Joined</TableHead>
               <TableHead className="text-right">
                 <span className="sr-only">Actions</span>
               </TableHead>
