@@ -45,5 +45,24 @@ th,td{text-align:left;padding:.5rem .4rem;border-bottom:1px solid var(--line);ve
 @media (min-width:40rem){.grid.two{grid-template-columns:1fr 1fr}main{padding:2rem 1.25rem}}
 footer{max-width:40rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.85rem}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
+.question{border:0;padding:0;margin:0;min-width:0}
+.question legend{padding:0;font-weight:400}
+.question h1{margin:.25rem 0 .5rem}
+.tag{display:inline-block;font-size:.75rem;font-weight:600;letter-spacing:.03em;text-transform:uppercase;border:1px solid var(--line);border-radius:99px;padding:0 .5rem}
+.images{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
+.choice.image{flex-direction:column;align-items:stretch;margin:0}
+.choice.image img{width:100%;height:auto;aspect-ratio:4/3;object-fit:cover;border-radius:8px}
+.scale{display:flex;flex-wrap:wrap;gap:.5rem}
+.scale .choice{flex:1 0 3.25rem;flex-direction:column;align-items:center;gap:.25rem;margin:0}
+.optin{margin-top:1rem}
+.notice.preview{border-color:#b45309}
+.langs{display:flex;gap:1rem;justify-content:center}
+dl.summary{margin:0 0 .75rem}
+dl.summary div{display:grid;grid-template-columns:1fr 1fr;gap:.75rem;padding:.6rem 0;border-bottom:1px solid var(--line)}
+dl.summary dt{color:var(--muted)}
+dl.summary dd{margin:0;font-weight:600}
+ul.products{list-style:none;margin:0;padding:0}
+ul.products li{display:flex;gap:.9rem;padding:.75rem 0;border-bottom:1px solid var(--line)}
+ul.products img{flex:none;border-radius:8px;object-fit:cover}
 @media (prefers-reduced-motion:no-preference){.btn{transition:filter .15s}.btn:hover{filter:brightness(1.08)}}
 `;

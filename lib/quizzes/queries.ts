@@ -103,6 +103,8 @@ export async function findRunByTokenHash(db: Db, tokenHash: string) {
       quizSlug: quizzes.slug,
       quizStatus: quizzes.status,
       workspaceSlug: workspaces.slug,
+      workspaceName: workspaces.name,
+      workspaceSettings: workspaces.settings,
     })
     .from(quizResponses)
     .innerJoin(quizzes, and(eq(quizzes.id, quizResponses.quizId), eq(quizzes.workspaceId, quizResponses.workspaceId)))

@@ -38,6 +38,6 @@ export function emptyOutcome(): QuizOutcome {
 }
 
 /** Whether an outcome has anything to show beyond the declared summary. */
-export function hasOutcome(o: QuizOutcome | null | undefined): o is QuizOutcome {
+export function hasOutcome(o: QuizOutcome | null | undefined): boolean {
   return !!o && (o.bundle.length > 0 || o.onboardingFlow !== null || o.explanations.length > 0);
 }

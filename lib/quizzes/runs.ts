@@ -1,7 +1,7 @@
 import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { quizResponses, type QuizResponse, type ResponseContext, type Workspace } from "@/lib/db/schema";
+import { quizResponses, type QuizResponse, type ResponseContext, type Workspace, type WorkspaceSettings } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/core/errors";
 import { newId, randomToken } from "@/lib/core/ids";
 import { sha256Hex } from "@/lib/core/crypto";
@@ -9,7 +9,7 @@ import { systemClock, type Clock } from "@/lib/core/clock";
 import { getNoticeVersion } from "@/lib/consent/service";
 import { quizDefinition, type AnswerValue, type Answers, type Question, type QuizDefinition } from "./definition";
 import { checkAnswer, sameAnswer } from "./answers";
-import { answersOnPath, walk, type Step, type Walk } from "./logic";
+import { answersOnPath, nextStep, walk, type Step, type Walk } from "./logic";
 import { completeRun, type CompletionRequest } from "./completion";
 import * as q from "./queries";
 
@@ -93,7 +93,7 @@ export interface Run {
   response: QuizResponse;
   definition: QuizDefinition;
   walk: Walk;
-  workspaceSlug: string;
+  workspace: { slug: string; name: string; settings: WorkspaceSettings };
   quizSlug: string;
   quizArchived: boolean;
 }
@@ -108,7 +108,7 @@ export async function loadRun(db: Db, token: string): Promise<Run | null> {
     response: row.response,
     definition,
     walk: walk(definition, { answers: row.response.answers, hidden: row.response.hidden }),
-    workspaceSlug: row.workspaceSlug,
+    workspace: { slug: row.workspaceSlug, name: row.workspaceName, settings: row.workspaceSettings },
     quizSlug: row.quizSlug,
     quizArchived: row.quizStatus === "archived",
   };
@@ -125,8 +125,12 @@ export interface AnswerInput {
   noticeVersionIds?: Record<string, string>;
 }
 
+/**
+ * `next` is where the run stands (its first unanswered question); `following` is the step right
+ * after the answered question, which differs when someone went back and answers forward again.
+ */
 export type AnswerResult =
-  | { status: "partial"; next: Step | null; run: Run; stored: boolean }
+  | { status: "partial"; next: Step | null; following: Step | null; run: Run; stored: boolean }
   | { status: "completed"; responseId: string; run: Run; stored: boolean };
 
 const field = (key: string) => `answers.${key}`;
@@ -179,7 +183,8 @@ async function tryAnswer(db: Db, run: Run, input: AnswerInput, request: Completi
   const context = await nextContext(db, response, question, input, request);
   const unchangedContext = JSON.stringify(context) === JSON.stringify(response.context);
   if (question.key in response.answers && sameAnswer(response.answers[question.key], check.value) && unchangedContext) {
-    return { status: "partial", next: run.walk.current, run, stored: false };
+    const following = nextStep(definition, question.key, { answers: response.answers, hidden: response.hidden });
+    return { status: "partial", next: run.walk.current, following, run, stored: false };
   }
   const answers: Answers = answersOnPath(definition, {
     answers: { ...response.answers, [question.key]: check.value as AnswerValue },
@@ -211,7 +216,7 @@ async function tryAnswer(db: Db, run: Run, input: AnswerInput, request: Completi
     )
     .returning({ id: quizResponses.id });
   if (!row) return null;
-  return { status: "partial", next: after.current, run, stored: true };
+  return { status: "partial", next: after.current, following: nextStep(definition, question.key, { answers, hidden: response.hidden }), run, stored: true };
 }
 
 /** The context after this answer: GPC seen, and for the email question the notice shown and the marketing box. */

@@ -1,0 +1,396 @@
+/** @jsxImportSource preact */
+import "server-only";
+import type { VNode } from "preact";
+import type { Db } from "@/lib/db/client";
+import { apiRuntime } from "@/lib/api/runtime";
+import { env } from "@/lib/core/env";
+import { AppError } from "@/lib/core/errors";
+import { htmlResponse } from "@/lib/public/html";
+import { clientIp, formToObject, hasGpc, readForm, userAgent } from "@/lib/public/request";
+import { negotiateLocale, isLocale, type Locale } from "@/lib/i18n/locales";
+import { translator } from "@/lib/i18n/translate";
+import { consumeRateLimit } from "@/lib/api/rate-limit";
+import { getCurrentNotice } from "@/lib/consent/service";
+import { quizMessages } from "@/lib/quizzes/messages";
+import { checkAnswer, type AnswerErrorCode } from "@/lib/quizzes/answers";
+import { summarizeAnswers } from "@/lib/quizzes/declared";
+import { remainingQuestions } from "@/lib/quizzes/logic";
+import { carriedParams, cleanReferrer, deviceClass, utmFrom } from "@/lib/quizzes/context";
+import type { AnswerValue, Question, QuizDefinition } from "@/lib/quizzes/definition";
+import type { QuizOutcome } from "@/lib/quizzes/result";
+import { answerQuestion, loadRun, onPath, questionBefore, resolvePublicQuiz, startRun, type PublicQuiz, type Run } from "@/lib/quizzes/runs";
+import { sendResumeLink } from "@/lib/quizzes/resume";
+import type { Branding } from "@/components/public/document";
+import type { RuntimeContext, RuntimeLinks, RuntimeT } from "@/components/quiz-runtime/frame";
+import { QuestionScreen, type NoticeView } from "@/components/quiz-runtime/question";
+import { MessageScreen, ResultScreen, SaveScreen, StartScreen } from "@/components/quiz-runtime/screens";
+
+/**
+ * The quiz runtime over HTTP: one controller for the hosted page and the embed (issue 8 mounts
+ * it with mode "embed" and its own base path). GET renders a screen; POST starts a run, saves an
+ * answer or sends a resume link, then answers 303 to the next screen, so it all works without
+ * JavaScript and a reload never re-posts.
+ */
+export interface RuntimeRoute {
+  workspace: string;
+  quiz: string;
+  mode: "hosted" | "embed";
+  /** Path of the page, e.g. `/q/glow/routine`. */
+  basePath: string;
+  /** frame-ancestors for embeds; hosted pages are never framed. */
+  frameAncestors?: string[];
+}
+
+const RESUME_DAYS = 30;
+
+function chromeLocale(locale: string): Locale {
+  return isLocale(locale) ? locale : "en";
+}
+
+function runtimeT(locale: string): RuntimeT {
+  return translator(quizMessages, chromeLocale(locale));
+}
+
+function brandOf(ws: { name: string; settings: { brandColor?: string; logoUrl?: string } }): Branding {
+  return { name: ws.name, brandColor: ws.settings.brandColor, logoUrl: ws.settings.logoUrl };
+}
+
+function query(params: Record<string, string | undefined>): string {
+  const entries = Object.entries(params).filter((e): e is [string, string] => !!e[1]);
+  return entries.length ? `?${new URLSearchParams(entries).toString()}` : "";
+}
+
+function linksFor(route: RuntimeRoute, token: string | null, locale: string): RuntimeLinks {
+  const base = route.basePath;
+  return {
+    action: base,
+    question: (key, l) => base + query({ r: token ?? undefined, q: key, lang: l ?? locale }),
+    current: (l) => base + query({ r: token ?? undefined, lang: l ?? locale }),
+    save: (l) => base + query({ r: token ?? undefined, view: "save", lang: l ?? locale }),
+    start: (l) => base + query({ lang: l ?? locale }),
+  };
+}
+
+function contextFor(route: RuntimeRoute, p: { token: string | null; locale: string; def: QuizDefinition | null; brand: Branding }): RuntimeContext {
+  return {
+    mode: route.mode,
+    locale: p.locale,
+    locales: p.def?.locales ?? [p.locale],
+    t: runtimeT(p.locale),
+    brand: p.brand,
+    links: linksFor(route, p.token, p.locale),
+    carry: { ...(p.token ? { r: p.token } : {}), lang: p.locale },
+  };
+}
+
+function render(route: RuntimeRoute, tree: VNode, status = 200, headers: Record<string, string> = {}): Response {
+  return htmlResponse(tree, { status, headers, frameAncestors: route.frameAncestors });
+}
+
+function seeOther(path: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { Location: env().APP_URL + path, "Cache-Control": "no-store", ...headers } });
+}
+
+/** The quiz's language for this request: ?lang=, then the profile's, then Accept-Language, then the quiz default. */
+function pickLocale(def: QuizDefinition, request: Request, p: { lang?: string | null; profileLocale?: string | null } = {}): string {
+  return negotiateLocale<string>({
+    query: p.lang,
+    profileLocale: p.profileLocale,
+    acceptLanguage: request.headers.get("accept-language"),
+    available: def.locales,
+    fallback: def.defaultLocale,
+  });
+}
+
+function plainPage(route: RuntimeRoute, request: Request, kind: "notFound" | "ended" | "invalidLink", brand?: Branding, startHref?: string): Response {
+  const locale = chromeLocale(negotiateLocale({ query: new URL(request.url).searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
+  const ctx = contextFor(route, { token: null, locale, def: null, brand: brand ?? { name: "Candor" } });
+  const t = ctx.t;
+  const [title, body, status] =
+    kind === "notFound"
+      ? [t("notFoundTitle"), t("notFoundBody"), 404]
+      : kind === "ended"
+        ? [t("endedTitle"), t("endedBody"), 410]
+        : [t("invalidLinkTitle"), t("invalidLinkBody"), 404];
+  return render(route, <MessageScreen ctx={ctx} title={title} body={body} action={startHref ? { href: startHref, label: t("startAgain") } : null} />, status);
+}
+
+async function resolveOrPage(db: Db, route: RuntimeRoute, request: Request): Promise<PublicQuiz | Response> {
+  try {
+    return await resolvePublicQuiz(db, { workspaceSlug: route.workspace, quizSlug: route.quiz });
+  } catch (err) {
+    if (err instanceof AppError && err.code === "gone") return plainPage(route, request, "ended");
+    if (err instanceof AppError && err.code === "not_found") return plainPage(route, request, "notFound");
+    throw err;
+  }
+}
+
+const cookieName = (quizId: string) => `candor_quiz_${quizId}`;
+
+function readCookie(request: Request, name: string): string | null {
+  const header = request.headers.get("cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return null;
+}
+
+/** A first-party cookie so a hosted run can be resumed on this device; embeds rely on the link and the script instead. */
+function resumeCookie(route: RuntimeRoute, quizId: string, token: string): string {
+  const secure = env().APP_URL.startsWith("https:") ? "; Secure" : "";
+  return `${cookieName(quizId)}=${token}; Path=${route.basePath}; Max-Age=${RESUME_DAYS * 86400}; HttpOnly; SameSite=Lax${secure}`;
+}
+
+async function noticeView(db: Db, workspaceId: string, purpose: string, locale: string, fallbackLocale: string): Promise<NoticeView | null> {
+  const n = await getCurrentNotice(db, workspaceId, { purpose, locale, fallbackLocale });
+  return n ? { id: n.id, title: n.title, text: n.text } : null;
+}
+
+function errorText(t: RuntimeT, q: Question, code: AnswerErrorCode): string {
+  switch (code) {
+    case "required":
+      return t("errRequired");
+    case "too_few":
+      return t("errTooFew", { min: "minSelected" in q && q.minSelected !== undefined ? q.minSelected : 1 });
+    case "too_many":
+      return t("errTooMany", { max: "maxSelected" in q && q.maxSelected !== undefined ? q.maxSelected : "options" in q ? q.options.length : 1 });
+    case "unknown_option":
+      return t("errOption");
+    case "out_of_range":
+      return q.type === "scale" ? t("errRange", { min: q.min, max: q.max }) : t("errType");
+    case "too_long":
+      return t("errTooLong", { max: q.type === "short_text" ? q.maxLength : 0 });
+    case "invalid_email":
+      return t("errEmail");
+    default:
+      return t("errType");
+  }
+}
+
+interface QuestionRender {
+  question: Question;
+  value: AnswerValue | undefined;
+  error?: string | null;
+  note?: string | null;
+  marketingChecked?: boolean;
+  status?: number;
+}
+
+async function questionPage(db: Db, route: RuntimeRoute, run: Run, token: string, locale: string, r: QuestionRender): Promise<Response> {
+  const def = run.definition;
+  const ctx = contextFor(route, { token, locale, def, brand: brandOf(run.workspace) });
+  const facts = { answers: run.response.answers, hidden: run.response.hidden };
+  const path = run.walk.path;
+  const at = path.indexOf(r.question.key);
+  const position = at >= 0 ? at + 1 : path.length + 1;
+  const total = path.length + remainingQuestions(def, run.walk.current, facts);
+  const isLast = at < 0 && remainingQuestions(def, run.walk.current, facts) <= 1;
+  const before = questionBefore(run, r.question.key);
+  let notices: { purpose?: NoticeView | null; marketing?: NoticeView | null } | undefined;
+  if (r.question.type === "email") {
+    notices = {
+      purpose: await noticeView(db, run.response.workspaceId, r.question.purpose, locale, def.defaultLocale),
+      marketing: r.question.marketingOptIn.enabled ? await noticeView(db, run.response.workspaceId, "marketing", locale, def.defaultLocale) : null,
+    };
+  }
+  return render(
+    route,
+    <QuestionScreen
+      ctx={ctx}
+      def={def}
+      question={r.question}
+      value={r.value}
+      error={r.error}
+      note={r.note}
+      progress={{ position, total: Math.max(total, position) }}
+      backHref={before ? ctx.links.question(before) : null}
+      isLast={isLast}
+      notices={notices}
+      marketingChecked={r.marketingChecked ?? run.response.context.marketingOptIn === true}
+    />,
+    r.status ?? 200,
+  );
+}
+
+function resultPage(route: RuntimeRoute, run: Run, token: string, locale: string): Response {
+  const def = run.definition;
+  const ctx = contextFor(route, { token, locale, def, brand: brandOf(run.workspace) });
+  const emailKeys = new Set(def.questions.filter((q) => q.type === "email").map((q) => q.key));
+  const summary = summarizeAnswers(def, run.response.answers, run.walk.path.filter((k) => !emailKeys.has(k)), locale, "—");
+  return render(
+    route,
+    <ResultScreen
+      ctx={ctx}
+      def={def}
+      endingKey={run.response.endingKey}
+      summary={summary}
+      outcome={(run.response.outcome as QuizOutcome | null) ?? null}
+      gpcHonoured={run.response.context.gpc === true}
+    />,
+  );
+}
+
+function resumeUrl(route: RuntimeRoute, token: string): string {
+  return `${env().APP_URL}${route.basePath}?r=${encodeURIComponent(token)}`;
+}
+
+/** GET: the start screen, or a run's current (or requested) question, its "finish later" screen or its result. */
+export async function quizGet(request: Request, route: RuntimeRoute): Promise<Response> {
+  const db = (await apiRuntime().handle()).db;
+  const url = new URL(request.url);
+  const token = url.searchParams.get("r");
+  const lang = url.searchParams.get("lang");
+  if (!token) return startPage(db, route, request, lang);
+
+  const run = await loadRun(db, token);
+  if (!run || run.workspace.slug !== route.workspace || run.quizSlug !== route.quiz) return plainPage(route, request, "invalidLink", undefined, route.basePath);
+  const def = run.definition;
+  const locale = lang && def.locales.includes(lang) ? lang : run.response.locale;
+  if (run.response.status === "completed") return resultPage(route, run, token, locale);
+  if (run.quizArchived) return plainPage(route, request, "ended", brandOf(run.workspace));
+  if (url.searchParams.get("view") === "save") {
+    const ctx = contextFor(route, { token, locale, def, brand: brandOf(run.workspace) });
+    return render(route, <SaveScreen ctx={ctx} resumeUrl={resumeUrl(route, token)} sent={url.searchParams.get("sent") === "1"} />);
+  }
+  const wanted = url.searchParams.get("q");
+  const key = wanted && onPath(run, wanted) ? wanted : run.walk.current?.kind === "question" ? run.walk.current.key : null;
+  const question = key ? def.questions.find((q) => q.key === key) : undefined;
+  if (!question) return plainPage(route, request, "invalidLink", brandOf(run.workspace), route.basePath);
+  const t = runtimeT(locale);
+  return questionPage(db, route, run, token, locale, {
+    question,
+    value: run.response.answers[question.key],
+    note: wanted && wanted !== key ? t("errOffPath") : url.searchParams.get("note") === "offpath" ? t("errOffPath") : null,
+  });
+}
+
+async function startPage(db: Db, route: RuntimeRoute, request: Request, lang: string | null): Promise<Response> {
+  const quiz = await resolveOrPage(db, route, request);
+  if (quiz instanceof Response) return quiz;
+  const def = quiz.version.definition;
+  const locale = pickLocale(def, request, { lang });
+  const ctx = contextFor(route, { token: null, locale, def, brand: brandOf(quiz.workspace) });
+  const params = carriedParams(def, new URL(request.url).searchParams);
+  const referrer = cleanReferrer(request.headers.get("referer"));
+  if (referrer && !referrer.startsWith(env().APP_URL) && !params.some(([k]) => k === "ref")) params.push(["ref", referrer]);
+  let resume: { href: string; completed: boolean } | null = null;
+  const saved = route.mode === "hosted" ? readCookie(request, cookieName(quiz.quiz.id)) : null;
+  if (saved) {
+    const run = await loadRun(db, saved);
+    if (run && run.response.quizId === quiz.quiz.id) resume = { href: linksFor(route, saved, locale).current(), completed: run.response.status === "completed" };
+  }
+  return render(route, <StartScreen ctx={ctx} def={def} params={params} resume={resume} />);
+}
+
+/** POST: start a run, save an answer, or email a resume link. */
+export async function quizPost(request: Request, route: RuntimeRoute): Promise<Response> {
+  let form: Record<string, string | string[]>;
+  try {
+    form = formToObject(await readForm(request));
+  } catch (err) {
+    if (err instanceof AppError) return new Response(err.message, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    throw err;
+  }
+  const db = (await apiRuntime().handle()).db;
+  const one = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : Array.isArray(form[name]) ? (form[name] as string[])[0]! : undefined);
+  if (one("action") === "start") return startRunFromForm(db, route, request, form);
+
+  const token = one("r") ?? "";
+  const run = await loadRun(db, token);
+  if (!run || run.workspace.slug !== route.workspace || run.quizSlug !== route.quiz) return plainPage(route, request, "invalidLink", undefined, route.basePath);
+  const def = run.definition;
+  const lang = one("lang");
+  const locale = lang && def.locales.includes(lang) ? lang : run.response.locale;
+  const links = linksFor(route, token, locale);
+  if (one("action") === "email_link") return emailLink(db, route, run, token, locale, one("email") ?? "");
+
+  const key = one("q") ?? "";
+  const question = def.questions.find((q) => q.key === key);
+  if (!question) return seeOther(links.current());
+  const skipping = one("skip") === "1";
+  const raw = skipping ? null : form.a;
+  const noticeVersionIds = Object.fromEntries(
+    Object.entries(form)
+      .filter(([k, v]) => k.startsWith("notice_") && typeof v === "string")
+      .map(([k, v]) => [k.slice(7), v as string]),
+  );
+  try {
+    const result = await answerQuestion(
+      db,
+      { token, questionKey: key, raw, source: "form", marketingOptIn: one("optin") === "1", noticeVersionIds },
+      { gpc: hasGpc(request), ip: clientIp(request), userAgent: userAgent(request), sourceUrl: env().APP_URL + route.basePath },
+    );
+    if (result.status === "completed") return seeOther(links.current());
+    // The step after the answered question is on the new path: after going Back, people move forward one question at a time.
+    return seeOther(result.following?.kind === "question" ? links.question(result.following.key) : links.current());
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === "gone") return plainPage(route, request, "ended", brandOf(run.workspace));
+    if (err.code === "conflict") return seeOther(links.current());
+    if (err.code !== "validation_failed") throw err;
+    const fresh = (await loadRun(db, token)) ?? run;
+    if (!onPath(fresh, key)) return seeOther(`${links.current()}&note=offpath`);
+    const check = checkAnswer(question, raw, "form");
+    const t = runtimeT(locale);
+    const shown = Array.isArray(raw) ? raw : typeof raw === "string" ? raw : undefined;
+    return questionPage(db, route, fresh, token, locale, {
+      question,
+      value: shown,
+      error: check.ok ? t("errType") : errorText(t, question, check.code),
+      marketingChecked: one("optin") === "1",
+      status: 400,
+    });
+  }
+}
+
+async function startRunFromForm(db: Db, route: RuntimeRoute, request: Request, form: Record<string, string | string[]>): Promise<Response> {
+  const quiz = await resolveOrPage(db, route, request);
+  if (quiz instanceof Response) return quiz;
+  const def = quiz.version.definition;
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(form)) {
+    if (name.startsWith("p_") && typeof value === "string") params.set(name.slice(2), value);
+  }
+  const lang = typeof form.lang === "string" ? form.lang : null;
+  const locale = pickLocale(def, request, { lang });
+  const hidden: Record<string, string> = {};
+  for (const field of def.hiddenFields) {
+    const v = params.get(field.key)?.trim();
+    if (v) hidden[field.key] = v.slice(0, 200);
+  }
+  const utm = utmFrom(params);
+  const { token } = await startRun(db, {
+    workspaceId: quiz.workspace.id,
+    quizId: quiz.quiz.id,
+    versionId: quiz.version.id,
+    definition: def,
+    locale,
+    hidden,
+    context: {
+      channel: route.mode,
+      device: deviceClass(userAgent(request)),
+      ...(params.get("ref") ? { referrer: cleanReferrer(params.get("ref")) } : {}),
+      ...(Object.keys(utm).length ? { utm } : {}),
+      ...(hasGpc(request) ? { gpc: true } : {}),
+    },
+  });
+  const headers: Record<string, string> = route.mode === "hosted" ? { "Set-Cookie": resumeCookie(route, quiz.quiz.id, token) } : {};
+  return seeOther(linksFor(route, token, locale).current(), headers);
+}
+
+async function emailLink(db: Db, route: RuntimeRoute, run: Run, token: string, locale: string, email: string): Promise<Response> {
+  const links = linksFor(route, token, locale);
+  const ctx = contextFor(route, { token, locale, def: run.definition, brand: brandOf(run.workspace) });
+  try {
+    await consumeRateLimit({ name: "quiz_resume_link", points: 3, durationSeconds: 3600 }, run.response.id);
+    await sendResumeLink(db, { run, token, email, resumeUrl: resumeUrl(route, token), locale });
+  } catch (err) {
+    if (!(err instanceof AppError)) throw err;
+    if (err.code === "conflict") return seeOther(links.current());
+    const message = err.code === "rate_limited" ? ctx.t("saveLimited") : ctx.t("errEmail");
+    return render(route, <SaveScreen ctx={ctx} resumeUrl={resumeUrl(route, token)} email={email} error={message} />, err.code === "rate_limited" ? 429 : 400);
+  }
+  return seeOther(`${links.save()}&sent=1`);
+}
+
