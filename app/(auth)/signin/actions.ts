@@ -6,6 +6,13 @@ import { signIn } from "@/lib/auth";
 import { authPages, enabledOAuthProviders } from "@/lib/auth/config";
 import { oauthSignInInput, requestSignInLinkInput } from "@/lib/auth/sign-in-schemas";
 import { formDataObject, type FormState } from "@/lib/forms/state";
+import { consumeRateLimit } from "@/lib/api/rate-limit";
+import { AppError } from "@/lib/core/errors";
+import { sha256Hex } from "@/lib/core/crypto";
+import { getDbHandle } from "@/lib/db/client";
+
+// Per address, so nobody can flood an inbox with sign-in mail; every address gets the same budget.
+const signInLinkPolicy = { name: "signin_link", points: 10, durationSeconds: 15 * 60 };
 
 /** Email a single-use sign-in link. Every valid address gets the same answer, account or not. */
 export async function requestSignInLink(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -16,12 +23,21 @@ export async function requestSignInLink(_prev: FormState, formData: FormData): P
   }
   let next: string = authPages.verifyRequest;
   try {
+    await consumeRateLimit(signInLinkPolicy, sha256Hex(parsed.data.email), await getDbHandle());
     // Without redirect, Auth.js answers with a URL: its verify-request hop (skipped: we go straight to our
     // page) or, for errors it reports to users, its error page.
     const url: unknown = await signIn("nodemailer", { email: parsed.data.email, redirectTo: parsed.data.callbackUrl, redirect: false });
     if (typeof url === "string" && new URL(url, "http://x").searchParams.has("error")) next = url;
   } catch (err) {
     unstable_rethrow(err);
+    if (err instanceof AppError && err.code === "rate_limited") {
+      return {
+        ok: false,
+        error: "Several sign-in links were sent to this address recently. Use the newest one, or try again in 15 minutes.",
+        fieldErrors: {},
+        values: { email: parsed.data.email },
+      };
+    }
     if (err instanceof AuthError) console.warn("[auth] sign-in link request failed:", err.type);
     else console.error("[auth] sign-in link request failed:", err);
     return {
