@@ -10,3 +10,4 @@ export * from "./traits";
 export * from "./webhooks";
 export * from "./preferences";
 export * from "./quizzes";
+export * from "./imports";
