@@ -57,7 +57,7 @@ function CreateApiKeyForm({ action, scopes, onDone }: { action: CreateAction; sc
           Candor stores only a hash of it. Keep it in your secret store now; if it is lost, revoke it and create another.
         </Alert>
         <div className="flex items-center gap-2">
-          <Input readOnly value={state.plaintext} aria-label="API key" className="font-mono" onFocus={(e) => e.currentTarget.select()} />
+          <Input readOnly value={state.plaintext} aria-label="New API key" className="font-mono" onFocus={(e) => e.currentTarget.select()} />
           <CopyButton value={state.plaintext} />
         </div>
         <DialogFooter>

@@ -25,6 +25,19 @@ export interface OperationReferenceData {
   curl: string;
 }
 
+/** Descriptions use `backticks` for names, as OpenAPI readers render them. */
+function withCode(text: string) {
+  return text.split("`").map((part, i) =>
+    i % 2 === 1 ? (
+      <code key={i} className="font-mono text-xs">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
+  );
+}
+
 const methodTone: Record<string, BadgeTone> = { GET: "brand", POST: "success", PATCH: "warning", PUT: "warning", DELETE: "danger" };
 
 function FieldTable({ caption, fields, showLocation }: { caption: string; fields: OperationReferenceField[]; showLocation?: boolean }) {
@@ -47,7 +60,7 @@ function FieldTable({ caption, fields, showLocation }: { caption: string; fields
             </TableCell>
             {showLocation ? <TableCell>{f.in}</TableCell> : null}
             <TableCell className="font-mono text-xs">{f.type}</TableCell>
-            <TableCell className="text-muted-foreground">{f.description ?? ""}</TableCell>
+            <TableCell className="text-muted-foreground">{withCode(f.description ?? "")}</TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -79,7 +92,7 @@ export function OperationReference({ op }: { op: OperationReferenceData }) {
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
-        {op.description ? <p className="text-sm whitespace-pre-line text-muted-foreground">{op.description}</p> : null}
+        {op.description ? <p className="text-sm whitespace-pre-line text-muted-foreground">{withCode(op.description)}</p> : null}
         {op.parameters.length > 0 ? <FieldTable caption={`Parameters of ${op.method} ${op.path}`} fields={op.parameters} showLocation /> : null}
         {op.bodyFields.length > 0 ? <FieldTable caption={`Body fields of ${op.method} ${op.path}`} fields={op.bodyFields} /> : null}
         <div className="grid gap-2">

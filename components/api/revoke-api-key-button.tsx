@@ -8,7 +8,7 @@ export function RevokeApiKeyButton({ id, name, prefix, action }: { id: string; n
   return (
     <ConfirmDialog
       trigger={
-        <Button variant="secondary" size="sm" aria-label={`Revoke ${name}`}>
+        <Button variant="secondary" size="sm" aria-label={`Revoke ${name} (${prefix}…)`}>
           Revoke
         </Button>
       }

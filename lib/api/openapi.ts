@@ -114,6 +114,11 @@ function parametersOf(op: AnyOperation, collector: SchemaCollector): OpenApiPara
   return out;
 }
 
+/** The sentence each operation's description ends with, so OpenAPI readers see who may call it. */
+export function scopeNote(scope: string | null): string {
+  return scope ? `Requires the \`${scope}\` scope.` : "Any valid API key of the workspace may call it.";
+}
+
 function operationObject(op: AnyOperation, collector: SchemaCollector): OpenApiOperation {
   const status = String(op.status ?? (op.response ? 200 : 204));
   const responses: Record<string, unknown> = {
@@ -124,11 +129,11 @@ function operationObject(op: AnyOperation, collector: SchemaCollector): OpenApiO
   const errors = op.body ? { ...errorResponses, ...bodyErrorResponses } : errorResponses;
   for (const [code, { name }] of Object.entries(errors)) responses[code] = { $ref: `#/components/responses/${name}` };
   const parameters = parametersOf(op, collector);
-  const scopeNote = op.scope ? `Requires the \`${op.scope}\` scope.` : "Any valid API key of the workspace may call it.";
+  const note = scopeNote(op.scope);
   return {
     operationId: op.operationId,
     summary: op.summary,
-    description: [op.description, scopeNote].filter(Boolean).join("\n\n"),
+    description: [op.description, note].filter(Boolean).join("\n\n"),
     tags: [...op.tags],
     security: [{ bearerAuth: op.scope ? [op.scope] : [] }],
     ...(parameters.length ? { parameters } : {}),

@@ -28,6 +28,8 @@ describe("API reference", () => {
     const op = tag!.operations[0]!;
     expect(op).toMatchObject({ method: "PATCH", path: "/api/v1/profiles/{id}/things", scope: "preferences:write", successStatus: "200" });
     expect(op.parameters).toEqual([{ name: "id", in: "path", type: "string", required: true }]);
+    // The scope has its own line on the page; the description does not repeat it.
+    expect(op.description).toBeUndefined();
     expect(op.bodyFields).toEqual([
       { name: "topics", type: "object", required: false },
       { name: "topics.<key>.status", type: '"subscribed" | "unsubscribed"', required: true },

@@ -1,4 +1,4 @@
-import type { OpenApiDocument, OpenApiOperation } from "./openapi";
+import { scopeNote, type OpenApiDocument, type OpenApiOperation } from "./openapi";
 
 // The API reference page's view of the OpenAPI document: plain data, ready to render.
 
@@ -138,17 +138,19 @@ export function apiReference(doc: OpenApiDocument): ReferenceTag[] {
     for (const [method, op] of Object.entries(methods)) {
       const successStatus = Object.keys(op.responses).find((s) => s.startsWith("2")) ?? "200";
       const body = op.requestBody?.content["application/json"]?.schema;
+      // The page shows the scope on its own line; the description need not repeat it.
+      const description = op.description?.replace(scopeNote(op["x-candor-scope"]), "").trim();
       const entry: ReferenceOperation = {
         id: op.operationId,
         method: method.toUpperCase(),
         path,
         summary: op.summary,
-        ...(op.description ? { description: op.description } : {}),
+        ...(description ? { description } : {}),
         scope: op["x-candor-scope"],
         parameters: (op.parameters ?? []).map((p) => ({
           name: p.name,
           in: p.in,
-          type: typeLabel(doc, p.schema),
+          type: typeLabel(doc, p.schema) + ("default" in p.schema ? `, default ${JSON.stringify(p.schema.default)}` : ""),
           required: p.required,
           ...(p.description ? { description: p.description } : {}),
         })),

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
 import { listApiKeys } from "@/lib/auth/api-keys";
 import { apiScopeCatalogue } from "@/lib/auth/api-key-schemas";
-import { PageHeader } from "@/components/ui/page-header";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -24,19 +24,30 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
   const revoke = revokeApiKeyAction.bind(null, ctx.workspace.slug);
 
   return (
-    <div className="grid gap-6">
-      <PageHeader
-        title="API keys"
-        description={
-          <>
-            Keys let your ESP, CRM or backend call the Candor API for {ctx.workspace.name}. Each key sees only this workspace and only
-            what its scopes allow. <a className="text-brand underline underline-offset-4" href={`/w/${ctx.workspace.slug}/settings/api`}>API reference</a>
-          </>
-        }
-        actions={keys.length > 0 ? create : undefined}
-      />
+    <Card>
+      <CardHeader className="sm:flex sm:items-start sm:justify-between sm:gap-4">
+        <div className="grid gap-1">
+          <CardTitle>API keys</CardTitle>
+          <CardDescription>
+            Keys let your ESP, CRM or backend call the Candor API for {ctx.workspace.name}. Each key sees only this workspace and only what its
+            scopes allow; see the{" "}
+            <a className="text-brand underline underline-offset-4" href={`/w/${ctx.workspace.slug}/settings/api`}>
+              API reference
+            </a>
+            .
+          </CardDescription>
+        </div>
+        {keys.length > 0 ? <div className="mt-3 shrink-0 sm:mt-0">{create}</div> : null}
+      </CardHeader>
       {keys.length === 0 ? (
-        <EmptyState title="No API keys yet" description="Create a key for each system that calls the API, so you can revoke one without breaking the others." action={create} />
+        <div className="px-5 pb-5 sm:px-6">
+          <EmptyState
+            title="No API keys yet"
+            headingLevel="h3"
+            description="Create a key for each system that calls the API, so you can revoke one without breaking the others."
+            action={create}
+          />
+        </div>
       ) : (
         <Table caption="API keys of this workspace">
           <TableHeader>
@@ -81,6 +92,6 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
           </TableBody>
         </Table>
       )}
-    </div>
+    </Card>
   );
 }
