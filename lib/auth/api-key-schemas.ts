@@ -14,6 +14,7 @@ export const apiScopeCatalogue = {
   "preferences:write": "Change a profile's subscriptions, pause and unsubscribe-all",
   "consents:read": "Read a profile's consent ledger",
   "consents:write": "Record consent grants and withdrawals",
+  "quizzes:read": "Read published quiz definitions and the responses people gave",
   "quizzes:write": "Submit quiz responses on behalf of a profile",
   "webhooks:manage": "Create, list and delete webhook endpoints",
   "events:read": "Read the workspace's event log",

@@ -55,12 +55,17 @@ export type ApiSubmitInput = z.input<typeof apiSubmitInput>;
 
 export const responseStatus = z.enum(responseStatuses);
 
+const instant = z
+  .union([z.iso.datetime({ offset: true }), z.iso.date()])
+  .transform((s) => new Date(s))
+  .meta({ description: "ISO 8601 date or date-time", example: "2026-03-01T00:00:00Z" });
+
 export const listResponsesQuery = z.object({
   status: responseStatus.optional(),
   version: z.coerce.number().int().min(1).optional(),
   profileId: z.string().max(40).optional(),
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
+  from: instant.optional(),
+  to: instant.optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
