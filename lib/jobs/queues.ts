@@ -5,6 +5,8 @@ export const queues = {
   // Each job guarantees one attempt of one delivery; its own retries only cover a worker that died mid-job.
   "webhook.deliver": { retryLimit: 10, retryDelay: 5, retryBackoff: true },
   "webhook.maintenance": { retryLimit: 1 },
+  // A retried import resumes after its last committed row.
+  "audience.import": { retryLimit: 3, retryDelay: 10 },
 } as const satisfies Record<string, { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }>;
 
 export type QueueName = keyof typeof queues;

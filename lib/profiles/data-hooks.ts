@@ -43,8 +43,10 @@ export interface ProfileDataHooks {
  */
 const hookLoaders: (() => Promise<ProfileDataHooks>)[] = [
   () => import("./core-hooks").then((m) => m.coreProfileHooks),
+  () => import("./import/profile-hooks").then((m) => m.importProfileHooks),
   () => import("@/lib/quizzes/profile-hooks").then((m) => m.profileDataHooks),
   () => import("@/lib/preferences/profile-hooks").then((m) => m.profileDataHooks),
+  () => import("@/lib/webhooks/profile-hooks").then((m) => m.profileDataHooks),
 ];
 
 export async function loadProfileDataHooks(): Promise<ProfileDataHooks[]> {
