@@ -5,7 +5,8 @@ import { cn } from "@/lib/utils";
 export function Table({ className, caption, children, ...props }: HTMLAttributes<HTMLTableElement> & { caption?: string }) {
   return (
     // relative: screen-reader-only text inside cells is absolutely positioned and must not widen the page.
-    <div className="relative w-full overflow-x-auto">
+    // A named, focusable region: keyboard users can scroll a table that is wider than a phone.
+    <div className="relative w-full overflow-x-auto focus-visible:outline-offset-[-2px]" {...(caption ? { role: "region", "aria-label": caption, tabIndex: 0 } : {})}>
       <table className={cn("w-full border-collapse text-left text-sm", className)} {...props}>
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}
