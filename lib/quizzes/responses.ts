@@ -13,7 +13,7 @@ import { firstStep, nextStep, type Step } from "./logic";
 import { settleCompletion, type CompletionRequest } from "./completion";
 import { hashToken, versionDefinition } from "./runs";
 import { emptyOutcome, type QuizOutcome } from "./result";
-import { apiSubmitInput, listResponsesQuery, type ApiSubmitInput, type ListResponsesQuery } from "./schemas";
+import { apiSubmitInput, listResponsesQuery, type ApiSubmitInput, type ListResponsesFilter, type ListResponsesQuery } from "./schemas";
 import type { TraitValue } from "./declared";
 import * as q from "./queries";
 
@@ -206,7 +206,11 @@ function decodeCursor(cursor: string): { startedAt: Date; id: string } {
 
 /** Responses of a quiz (or all quizzes when `slug` is null), newest first, with a keyset cursor. */
 export async function listQuizResponses(db: Db, workspaceId: string, slug: string | null, query: ListResponsesQuery) {
-  const f = parseInput(listResponsesQuery, query);
+  return queryQuizResponses(db, workspaceId, slug, parseInput(listResponsesQuery, query));
+}
+
+/** The same, for a filter already validated (the API adapter parses the query string itself). */
+export async function queryQuizResponses(db: Db, workspaceId: string, slug: string | null, f: ListResponsesFilter) {
   let quizId: string | undefined;
   let versionId: string | undefined;
   if (slug) {

@@ -70,3 +70,4 @@ export const listResponsesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListResponsesQuery = z.input<typeof listResponsesQuery>;
+export type ListResponsesFilter = z.output<typeof listResponsesQuery>;

@@ -38,7 +38,7 @@ async function call(handler: (r: Request, c: { params: Promise<Record<string, st
       headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { "content-type": "application/json" } : {}) },
       body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
     }),
-    { params: Promise.resolve(slug ? { slug } : {}) },
+    { params: Promise.resolve<Record<string, string>>(slug ? { slug } : {}) },
   );
   return { status: res.status, type: res.headers.get("content-type"), body: (await res.json()) as Json };
 }

@@ -2,7 +2,7 @@ import { withApiKey } from "@/lib/api/with-api-key";
 import { methodsNotAllowed } from "@/lib/api/fallback";
 import { listQuizResponsesOp, submitQuizResponseOp } from "@/lib/api/operations/quizzes";
 import { clientIp, hasGpc, userAgent } from "@/lib/public/request";
-import { listQuizResponses, submitResponse } from "@/lib/quizzes/responses";
+import { queryQuizResponses, submitResponse } from "@/lib/quizzes/responses";
 
 // POST /api/v1/quizzes/{slug}/responses — a whole run submitted by the brand's server, checked like the runtime
 export const POST = withApiKey(submitQuizResponseOp, async ({ db, workspaceId, params, body, actor, request, clock }) =>
@@ -10,6 +10,6 @@ export const POST = withApiKey(submitQuizResponseOp, async ({ db, workspaceId, p
 );
 
 // GET /api/v1/quizzes/{slug}/responses — responses newest first, filtered, with a cursor
-export const GET = withApiKey(listQuizResponsesOp, async ({ db, workspaceId, params, query }) => listQuizResponses(db, workspaceId, params.slug, query));
+export const GET = withApiKey(listQuizResponsesOp, async ({ db, workspaceId, params, query }) => queryQuizResponses(db, workspaceId, params.slug, query));
 
 export const { PUT, PATCH, DELETE } = methodsNotAllowed(["GET", "POST"]);
