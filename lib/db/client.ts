@@ -42,13 +42,27 @@ export async function openDatabase(opts: OpenOptions): Promise<DbHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? "memory://";
+  let unlock = () => {};
   if (!dataDir.startsWith("memory://")) {
     const { mkdirSync } = await import("node:fs");
+    const { lockDataDir } = await import("./data-dir-lock");
     mkdirSync(dataDir, { recursive: true });
+    unlock = lockDataDir(dataDir);
   }
-  const pglite = await PGlite.create(dataDir);
+  const pglite = await PGlite.create(dataDir).catch((err: unknown) => {
+    unlock();
+    throw err;
+  });
   const db = drizzle(pglite, { schema, casing: "snake_case" }) as unknown as Db;
-  return { db, kind: "pglite", pglite, close: () => pglite.close() };
+  return {
+    db,
+    kind: "pglite",
+    pglite,
+    close: async () => {
+      await pglite.close();
+      unlock();
+    },
+  };
 }
 
 // Kept on globalThis: hot reload and separate route bundles must share one connection (PGlite allows one).
