@@ -56,3 +56,8 @@ export const recordConsentInput = z.object({
   sourceUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
 });
 export type RecordConsentInput = z.input<typeof recordConsentInput>;
+
+/** Forms name the purpose and locale they act on in hidden fields. */
+export const noticeTargetInput = z.object({ purpose: purposeKey, locale: noticeLocale });
+export const purposeTargetInput = z.object({ purpose: purposeKey, archived: z.enum(["true", "false"]).optional() });
+export const updatePurposeForm = updatePurposeInput.extend({ purpose: purposeKey });

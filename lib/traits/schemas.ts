@@ -60,3 +60,37 @@ export const setTraitsInput = z
   .record(traitKey, traitValueSchema.nullable())
   .refine((r) => Object.keys(r).length <= 100, "Set at most 100 traits at once");
 export type SetTraitsInput = z.input<typeof setTraitsInput>;
+
+/** Allowed values typed one per line as `value` or `value | Label`; blank text means any value. */
+export const allowedValuesText = z
+  .string()
+  .max(20_000, "Too many allowed values")
+  .optional()
+  .transform((text) => {
+    const lines = (text ?? "").split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+    if (!lines.length) return null;
+    return lines.map((line) => {
+      const [value = "", ...rest] = line.split("|");
+      const label = rest.join("|").trim();
+      return { value: value.trim(), label: label || value.trim() };
+    });
+  });
+
+export const createTraitDefinitionForm = z.object({
+  key: z.string(),
+  label: z.string(),
+  description: z.string().optional(),
+  type: z.string(),
+  purpose: z.string(),
+  allowedValues: allowedValuesText,
+});
+
+export const updateTraitDefinitionForm = z.object({
+  key: traitKey,
+  label: z.string(),
+  description: z.string().optional(),
+  purpose: z.string(),
+  allowedValues: allowedValuesText,
+});
+
+export const traitTargetInput = z.object({ key: traitKey, archived: z.enum(["true", "false"]) });
