@@ -6,7 +6,7 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import type { Provider } from "next-auth/providers";
 import { env, type Env } from "@/lib/core/env";
-import { getDb } from "@/lib/db/client";
+import { getDb, type Db } from "@/lib/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/lib/db/schema";
 import { sendMail } from "@/lib/email/service";
 import { magicLinkEmail } from "@/lib/email/templates";
@@ -48,7 +48,7 @@ export function safeRedirect(url: string, appUrl: string): string {
   return appUrl;
 }
 
-function providers(e: Env): Provider[] {
+function providers(e: Env, db: Db): Provider[] {
   const list: Provider[] = [
     Nodemailer({
       // Auth.js wants a server here even though our sendVerificationRequest delivers through lib/email.
@@ -62,7 +62,7 @@ function providers(e: Env): Provider[] {
           host: new URL(e.APP_URL).host,
           expiresInMinutes: MAGIC_LINK_MAX_AGE_SECONDS / 60,
         });
-        const result = await sendMail(await getDb(), { ...content, kind: "auth.magic_link", to: identifier, secrets: [token] });
+        const result = await sendMail(db, { ...content, kind: "auth.magic_link", to: identifier, secrets: [token] });
         // Known and unknown addresses fail alike, so this reveals nothing about accounts.
         if (result.status === "failed") throw new Error("The sign-in email could not be sent");
       },
@@ -81,12 +81,12 @@ function providers(e: Env): Provider[] {
  * The Auth.js configuration, built per call so the database opens on first use and never
  * at import time (`next build` imports every route).
  */
-export async function buildAuthConfig(): Promise<NextAuthConfig> {
+export async function buildAuthConfig(database?: Db): Promise<NextAuthConfig> {
   const e = env();
   // Auth.js reads AUTH_URL itself to build every URL (links, redirects, callbacks). Pinning it to
   // APP_URL means the Host and X-Forwarded-Host headers of a request are never trusted for that.
   process.env.AUTH_URL = e.APP_URL;
-  const db = await getDb();
+  const db = database ?? (await getDb());
   return {
     adapter: DrizzleAdapter(db, {
       usersTable: users,
@@ -103,7 +103,7 @@ export async function buildAuthConfig(): Promise<NextAuthConfig> {
     // Auth.js cookies are HttpOnly and SameSite=Lax; Secure (and __Secure- names) in production.
     useSecureCookies: e.NODE_ENV === "production",
     pages: authPages,
-    providers: providers(e),
+    providers: providers(e, db),
     callbacks: {
       session({ session, user }) {
         return { ...session, user: { ...session.user, id: user.id } };
