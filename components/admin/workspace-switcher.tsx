@@ -9,6 +9,7 @@ import {
   DropdownMenuSeparator,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
+import { readableOn } from "@/lib/core/color";
 import { cn } from "@/lib/utils";
 import { icons } from "./icons";
 
@@ -22,8 +23,8 @@ function Swatch({ name, color }: { name: string; color?: string }) {
   return (
     <span
       aria-hidden="true"
-      className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-xs font-bold text-white"
-      style={{ background: color ?? "var(--brand)" }}
+      className="inline-flex h-7 w-7 shrink-0 items-center justify-center rounded-md text-xs font-bold"
+      style={color && /^#[0-9a-fA-F]{6}$/.test(color) ? { background: color, color: readableOn(color) } : { background: "var(--brand)", color: "var(--brand-foreground)" }}
     >
       {name.slice(0, 1).toUpperCase()}
     </span>
