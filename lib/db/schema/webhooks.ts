@@ -76,6 +76,8 @@ export const webhookDeliveries = pgTable(
     index().on(t.workspaceId, t.endpointId, t.createdAt),
     index().on(t.workspaceId, t.endpointId, t.status, t.createdAt),
     index().on(t.workspaceId, t.subjectId),
+    // What workers pull: an endpoint's pending deliveries, oldest due first.
+    index("webhook_deliveries_due").on(t.endpointId, t.nextAttemptAt).where(sql`status = 'pending'`),
   ],
 );
 
