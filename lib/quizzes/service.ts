@@ -248,3 +248,10 @@ export async function getPublishedQuiz(db: Db, workspaceId: string, slug: string
   if (!row) throw notFound("Quiz version");
   return { quiz, version: { ...row, definition: quizDefinition.parse(row.definition) } };
 }
+
+/** A quiz's draft for the builder's preview, by workspace and quiz slug, with the workspace (for its link secret and brand). */
+export async function findQuizDraftBySlugs(db: Db, p: { workspaceSlug: string; quizSlug: string }) {
+  const row = await q.findPublicQuiz(db, p);
+  if (!row) return null;
+  return { workspace: row.workspace, quiz: row.quiz, definition: quizDefinition.parse(row.quiz.draft) };
+}

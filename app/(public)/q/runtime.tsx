@@ -14,9 +14,9 @@ import { getCurrentNotice } from "@/lib/consent/service";
 import { quizMessages } from "@/lib/quizzes/messages";
 import { checkAnswer, type AnswerErrorCode } from "@/lib/quizzes/answers";
 import { summarizeAnswers } from "@/lib/quizzes/declared";
-import { remainingQuestions } from "@/lib/quizzes/logic";
+import { remainingQuestions, type Walk } from "@/lib/quizzes/logic";
 import { carriedParams, cleanReferrer, deviceClass, utmFrom } from "@/lib/quizzes/context";
-import type { AnswerValue, Question, QuizDefinition } from "@/lib/quizzes/definition";
+import type { AnswerValue, Answers, Question, QuizDefinition } from "@/lib/quizzes/definition";
 import type { QuizOutcome } from "@/lib/quizzes/result";
 import { answerQuestion, loadRun, onPath, questionBefore, resolvePublicQuiz, startRun, type PublicQuiz, type Run } from "@/lib/quizzes/runs";
 import { sendResumeLink } from "@/lib/quizzes/resume";
@@ -47,11 +47,11 @@ function chromeLocale(locale: string): Locale {
   return isLocale(locale) ? locale : "en";
 }
 
-function runtimeT(locale: string): RuntimeT {
+export function runtimeT(locale: string): RuntimeT {
   return translator(quizMessages, chromeLocale(locale));
 }
 
-function brandOf(ws: { name: string; settings: { brandColor?: string; logoUrl?: string } }): Branding {
+export function brandOf(ws: { name: string; settings: { brandColor?: string; logoUrl?: string } }): Branding {
   return { name: ws.name, brandColor: ws.settings.brandColor, logoUrl: ws.settings.logoUrl };
 }
 
@@ -147,7 +147,7 @@ async function noticeView(db: Db, workspaceId: string, purpose: string, locale: 
   return n ? { id: n.id, title: n.title, text: n.text } : null;
 }
 
-function errorText(t: RuntimeT, q: Question, code: AnswerErrorCode): string {
+export function errorText(t: RuntimeT, q: Question, code: AnswerErrorCode): string {
   switch (code) {
     case "required":
       return t("errRequired");
@@ -168,34 +168,60 @@ function errorText(t: RuntimeT, q: Question, code: AnswerErrorCode): string {
   }
 }
 
-interface QuestionRender {
+export interface QuestionRender {
   question: Question;
   value: AnswerValue | undefined;
   error?: string | null;
   note?: string | null;
   marketingChecked?: boolean;
-  status?: number;
 }
 
-async function questionPage(db: Db, route: RuntimeRoute, run: Run, token: string, locale: string, r: QuestionRender): Promise<Response> {
-  const def = run.definition;
-  const ctx = contextFor(route, { token, locale, def, brand: brandOf(run.workspace) });
-  const facts = { answers: run.response.answers, hidden: run.response.hidden };
-  const path = run.walk.path;
+/** What the screens need of a run, whether it is stored (hosted, embed) or carried in the URL (preview). */
+export interface RunView {
+  definition: QuizDefinition;
+  answers: Answers;
+  hidden: Record<string, string>;
+  walk: Walk;
+  workspaceId: string;
+  marketingOptIn: boolean;
+  endingKey: string | null;
+  outcome: QuizOutcome | null;
+  gpc: boolean;
+}
+
+export function runView(run: Run): RunView {
+  return {
+    definition: run.definition,
+    answers: run.response.answers,
+    hidden: run.response.hidden,
+    walk: run.walk,
+    workspaceId: run.response.workspaceId,
+    marketingOptIn: run.response.context.marketingOptIn === true,
+    endingKey: run.response.endingKey,
+    outcome: (run.response.outcome as QuizOutcome | null) ?? null,
+    gpc: run.response.context.gpc === true,
+  };
+}
+
+/** A question screen of a run: progress along its path, Back along its path, the notices for the email question. */
+export async function questionTree(db: Db, ctx: RuntimeContext, view: RunView, r: QuestionRender): Promise<VNode> {
+  const def = view.definition;
+  const facts = { answers: view.answers, hidden: view.hidden };
+  const path = view.walk.path;
   const at = path.indexOf(r.question.key);
+  const remaining = remainingQuestions(def, view.walk.current, facts);
   const position = at >= 0 ? at + 1 : path.length + 1;
-  const total = path.length + remainingQuestions(def, run.walk.current, facts);
-  const isLast = at < 0 && remainingQuestions(def, run.walk.current, facts) <= 1;
-  const before = questionBefore(run, r.question.key);
+  const total = path.length + remaining;
+  const isLast = at < 0 && remaining <= 1;
+  const before = questionBefore({ walk: view.walk }, r.question.key);
   let notices: { purpose?: NoticeView | null; marketing?: NoticeView | null } | undefined;
   if (r.question.type === "email") {
     notices = {
-      purpose: await noticeView(db, run.response.workspaceId, r.question.purpose, locale, def.defaultLocale),
-      marketing: r.question.marketingOptIn.enabled ? await noticeView(db, run.response.workspaceId, "marketing", locale, def.defaultLocale) : null,
+      purpose: await noticeView(db, view.workspaceId, r.question.purpose, ctx.locale, def.defaultLocale),
+      marketing: r.question.marketingOptIn.enabled ? await noticeView(db, view.workspaceId, "marketing", ctx.locale, def.defaultLocale) : null,
     };
   }
-  return render(
-    route,
+  return (
     <QuestionScreen
       ctx={ctx}
       def={def}
@@ -207,28 +233,27 @@ async function questionPage(db: Db, route: RuntimeRoute, run: Run, token: string
       backHref={before ? ctx.links.question(before) : null}
       isLast={isLast}
       notices={notices}
-      marketingChecked={r.marketingChecked ?? run.response.context.marketingOptIn === true}
-    />,
-    r.status ?? 200,
+      marketingChecked={r.marketingChecked ?? view.marketingOptIn}
+    />
   );
 }
 
-function resultPage(route: RuntimeRoute, run: Run, token: string, locale: string): Response {
-  const def = run.definition;
-  const ctx = contextFor(route, { token, locale, def, brand: brandOf(run.workspace) });
+/** The result screen: the ending, the engine's outcome when there is one, and what the person declared (not their email). */
+export function resultTree(ctx: RuntimeContext, view: RunView): VNode {
+  const def = view.definition;
   const emailKeys = new Set(def.questions.filter((q) => q.type === "email").map((q) => q.key));
-  const summary = summarizeAnswers(def, run.response.answers, run.walk.path.filter((k) => !emailKeys.has(k)), locale, "—");
-  return render(
-    route,
-    <ResultScreen
-      ctx={ctx}
-      def={def}
-      endingKey={run.response.endingKey}
-      summary={summary}
-      outcome={(run.response.outcome as QuizOutcome | null) ?? null}
-      gpcHonoured={run.response.context.gpc === true}
-    />,
-  );
+  const summary = summarizeAnswers(def, view.answers, view.walk.path.filter((k) => !emailKeys.has(k)), ctx.locale, "—");
+  return <ResultScreen ctx={ctx} def={def} endingKey={view.endingKey} summary={summary} outcome={view.outcome} gpcHonoured={view.gpc} />;
+}
+
+async function questionPage(db: Db, route: RuntimeRoute, run: Run, token: string, locale: string, r: QuestionRender, status = 200): Promise<Response> {
+  const ctx = contextFor(route, { token, locale, def: run.definition, brand: brandOf(run.workspace) });
+  return render(route, await questionTree(db, ctx, runView(run), r), status);
+}
+
+function resultPage(route: RuntimeRoute, run: Run, token: string, locale: string): Response {
+  const ctx = contextFor(route, { token, locale, def: run.definition, brand: brandOf(run.workspace) });
+  return render(route, resultTree(ctx, runView(run)));
 }
 
 function resumeUrl(route: RuntimeRoute, token: string): string {
@@ -339,8 +364,7 @@ export async function quizPost(request: Request, route: RuntimeRoute): Promise<R
       value: shown,
       error: check.ok ? t("errType") : errorText(t, question, check.code),
       marketingChecked: one("optin") === "1",
-      status: 400,
-    });
+    }, 400);
   }
 }
 
