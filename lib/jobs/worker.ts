@@ -3,12 +3,16 @@ import type { Job, PgBoss } from "pg-boss";
 import type { Db } from "@/lib/db/client";
 import { queues, type QueueName } from "./queues";
 import { cleanupExpired } from "./maintenance";
+import { handleMailSendJob } from "@/lib/email/jobs";
 
 /** A job handler: gets the database and one job's data; throwing makes pg-boss retry it. */
 export type JobHandler = (db: Db, data: Record<string, unknown>, job: Job<Record<string, unknown>>) => Promise<unknown>;
 
 /** Handlers the foundation ships; domains add theirs with `registerJobHandler` before workers start. */
-const handlers = new Map<QueueName, JobHandler>([["maintenance.cleanup", (db) => cleanupExpired(db)]]);
+const handlers = new Map<QueueName, JobHandler>([
+  ["maintenance.cleanup", (db) => cleanupExpired(db)],
+  ["mail.send", (db, data) => handleMailSendJob(db, data)],
+]);
 
 /** How a queue's worker fetches: busy queues take batches and poll faster than the default. */
 export interface JobWorkOptions {

@@ -32,3 +32,13 @@ export function startServerRuntime(): Promise<void> {
   })();
   return globalForRuntime.__candorRuntime;
 }
+
+/** Start-up for the web process: a bad environment or an unreachable database stops it, not limps along. */
+export async function startServerRuntimeOrExit(): Promise<void> {
+  try {
+    await startServerRuntime();
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  }
+}
