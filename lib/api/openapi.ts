@@ -120,11 +120,13 @@ export function scopeNote(scope: string | null): string {
 }
 
 function operationObject(op: AnyOperation, collector: SchemaCollector): OpenApiOperation {
-  const status = String(op.status ?? (op.response ? 200 : 204));
+  const status = String(op.status ?? (op.response || op.responseMedia ? 200 : 204));
+  const content = Object.fromEntries([
+    ...(op.response ? [["application/json", { schema: collector.convert(op.response) }] as const] : []),
+    ...Object.entries(op.responseMedia ?? {}).map(([type, schema]) => [type, { schema: collector.convert(schema) }] as const),
+  ]);
   const responses: Record<string, unknown> = {
-    [status]: op.response
-      ? { description: op.summary, content: { "application/json": { schema: collector.convert(op.response) } } }
-      : { description: "Done; no content" },
+    [status]: Object.keys(content).length > 0 ? { description: op.summary, content } : { description: "Done; no content" },
   };
   const errors = op.body ? { ...errorResponses, ...bodyErrorResponses } : errorResponses;
   for (const [code, { name }] of Object.entries(errors)) responses[code] = { $ref: `#/components/responses/${name}` };

@@ -36,6 +36,11 @@ export interface Operation<
   body?: B;
   /** Success body; its output type is what the handler returns, its input type is the wire format. */
   response?: R;
+  /**
+   * Success bodies in other media types, which the handler streams as a Response itself:
+   * content type → schema of the body (for line formats such as NDJSON, of one line).
+   */
+  responseMedia?: Record<string, z.ZodType>;
   /** Success status: 200 by default, 204 when there is no response schema. */
   status?: 200 | 201 | 202 | 204;
   /** Largest accepted body in bytes (default 1 MiB). */
