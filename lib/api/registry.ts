@@ -4,6 +4,7 @@ import { listEventsOp } from "./operations/events";
 import { eraseProfileOp, exportProfileOp, getProfileOp, listProfilesOp, upsertProfileOp } from "./operations/profiles";
 import { listConsentsOp, recordConsentOp } from "./operations/consents";
 import { createTraitDefinitionOp, getProfileTraitsOp, listTraitDefinitionsOp, setProfileTraitsOp } from "./operations/traits";
+import { canSendOp, createLinksOp, getPreferencesOp, listAudienceOp, listTopicsOp, updatePreferencesOp } from "./operations/preferences";
 import { getQuizOp, listQuizResponsesOp, listQuizzesOp, submitQuizResponseOp } from "./operations/quizzes";
 
 /** Tags group operations in the OpenAPI document and the API reference page, in this order. */
@@ -13,6 +14,7 @@ export const apiTags = [
   { name: "Profiles", description: "End users: upsert by externalId or email, read, export and erase" },
   { name: "Consent", description: "The append-only, hash-chained consent ledger of each profile" },
   { name: "Traits", description: "The workspace's trait vocabulary and each profile's declared traits with provenance" },
+  { name: "Preferences", description: "Topics × channels, frequency, pause and unsubscribe-all; one-click unsubscribe links; \"may I send?\" and audiences for ESP syncs" },
   { name: "Quizzes", description: "Published quiz definitions, server-side submission and the responses people gave" },
 ] as const;
 
@@ -34,6 +36,12 @@ export const apiOperations: AnyOperation[] = [
   createTraitDefinitionOp,
   getProfileTraitsOp,
   setProfileTraitsOp,
+  listTopicsOp,
+  getPreferencesOp,
+  updatePreferencesOp,
+  createLinksOp,
+  canSendOp,
+  listAudienceOp,
   listQuizzesOp,
   getQuizOp,
   submitQuizResponseOp,

@@ -161,7 +161,7 @@ export function planChanges(patch: PreferencesPatch, ctx: PlanContext): ChangePl
     switchesChanged = true;
   }
   if (patch.pausedUntil !== undefined) {
-    const until = patch.pausedUntil;
+    const until = patch.pausedUntil ? new Date(patch.pausedUntil) : null;
     if (until && until.getTime() <= ctx.now.getTime()) {
       errors.push({ path: "pausedUntil", message: "Choose a time in the future" });
     } else if (until && until.getTime() > ctx.now.getTime() + MAX_PAUSE_DAYS * 86_400_000) {

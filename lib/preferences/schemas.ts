@@ -84,11 +84,8 @@ export const channelPatch = z.strictObject({
 export const preferencesPatch = z.strictObject({
   topics: z.record(z.string().max(64), z.record(z.string().max(16), channelPatch)).optional(),
   unsubscribedAll: z.boolean().optional(),
-  pausedUntil: z.iso
-    .datetime({ offset: true, error: "Use an ISO 8601 date-time such as 2026-03-01T00:00:00Z" })
-    .transform((s) => new Date(s))
-    .nullable()
-    .optional(),
+  // Kept a string (not a Date) so the same schema validates the REST body and the service input.
+  pausedUntil: z.iso.datetime({ offset: true, error: "Use an ISO 8601 date-time such as 2026-03-01T00:00:00Z" }).nullable().optional(),
 });
 export type PreferencesPatchInput = z.input<typeof preferencesPatch>;
 export type PreferencesPatch = z.output<typeof preferencesPatch>;

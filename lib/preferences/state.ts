@@ -76,6 +76,7 @@ export function buildView(p: {
 
 export type CanSendReason =
   | "erased"
+  | "no_email_address"
   | "transactional"
   | "suppressed"
   | "unsubscribed_all"
@@ -97,7 +98,7 @@ export interface CanSendDecision {
  * in this order; `audienceFilter` in queries.ts is the same rules in SQL and a test keeps them equal.
  */
 export function decideCanSend(p: {
-  profile: { status: string; suppressedAt: Date | null };
+  profile: { status: string; email: string | null; suppressedAt: Date | null };
   topic: TopicConfig;
   channel: Channel;
   stored: StoredChoice | undefined;
@@ -106,6 +107,7 @@ export function decideCanSend(p: {
   now: Date;
 }): CanSendDecision {
   if (p.profile.status !== "active") return { allowed: false, reason: "erased" };
+  if (p.channel === "email" && !p.profile.email) return { allowed: false, reason: "no_email_address" };
   if (p.topic.transactional) return { allowed: true, reason: "transactional" };
   // Suppression refuses brand-side choices; the person's own choice made after it stands.
   const ownChoiceSince = p.stored?.origin === "person" && p.profile.suppressedAt && p.stored.updatedAt > p.profile.suppressedAt;
