@@ -7,6 +7,8 @@ export const queues = {
   "webhook.maintenance": { retryLimit: 1 },
   // A retried import resumes after its last committed row.
   "audience.import": { retryLimit: 3, retryDelay: 10 },
+  // Double opt-in requests past their window lapse; the next run picks up whatever one run left.
+  "preferences.expire_pending": { retryLimit: 1 },
 } as const satisfies Record<string, { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }>;
 
 export type QueueName = keyof typeof queues;

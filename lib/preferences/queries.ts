@@ -154,6 +154,7 @@ export async function listLapsedPending(db: Db, p: { now: Date; limit: number })
   return db
     .select({ workspaceId: subscriptions.workspaceId, profileId: subscriptions.profileId })
     .from(subscriptions)
+    .innerJoin(profiles, and(eq(profiles.id, subscriptions.profileId), eq(profiles.status, "active")))
     .where(and(eq(subscriptions.status, "pending"), lt(subscriptions.pendingExpiresAt, p.now)))
     .groupBy(subscriptions.workspaceId, subscriptions.profileId)
     .orderBy(asc(sql`min(${subscriptions.pendingExpiresAt})`))
