@@ -7,6 +7,7 @@ import { AppError } from "@/lib/core/errors";
 import { addMember, createWorkspace, ensureUser, requireWorkspaceBySlug } from "@/lib/workspaces/service";
 import { seedAudienceDemo } from "@/lib/profiles/demo";
 import { seedDemoQuizzes } from "@/lib/quizzes/seed";
+import { seedPreferencesDemo } from "@/lib/preferences/demo";
 
 /** The demo workspaces every seeder can build on, by slug. */
 export interface DemoContext {
@@ -33,6 +34,11 @@ const seeders: DemoSeeder[] = [
   async ({ db, workspaces }) => {
     await seedAudienceDemo(db, workspaces.glow, "glow");
     await seedAudienceDemo(db, workspaces.acme, "acme");
+  },
+  // Topics before quizzes: onboarding personas set default preferences on them.
+  async ({ db, workspaces }) => {
+    await seedPreferencesDemo(db, workspaces.glow, "glow");
+    await seedPreferencesDemo(db, workspaces.acme, "acme");
   },
   seedDemoQuizzes,
 ];
