@@ -11,3 +11,4 @@ export * from "./webhooks";
 export * from "./preferences";
 export * from "./quizzes";
 export * from "./imports";
+export * from "./personalization";

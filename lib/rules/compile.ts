@@ -1,0 +1,131 @@
+import { sql, type SQL } from "drizzle-orm";
+import type { Channel } from "@/lib/db/schema/preferences";
+import type { TraitType } from "@/lib/db/schema/traits";
+import type { ContextKey, Leaf, Operand, Rule, ValueOp } from "./schema";
+
+// Rules as SQL over the tables they speak about (profiles, trait_values, consent_states,
+// subscriptions, profile_stages, quiz_responses). The evaluator in evaluate.ts is the reference:
+// a property test checks both select the same profiles for random rules and profiles.
+
+/** What the compiler needs to know about the workspace (ids and defaults, resolved once). */
+export interface CompileVocabulary {
+  traits: Readonly<Record<string, { id: string; type: TraitType; purpose: string }>>;
+  /** Topics with the channels people can see and their defaults; anything else reads as unsubscribed. */
+  topics: Readonly<
+    Record<string, { id: string; channels: readonly Channel[]; defaults: Partial<Record<Channel, "subscribed" | "unsubscribed">>; transactional: boolean }>
+  >;
+}
+
+export interface CompileTarget {
+  workspaceId: string;
+  /** The outer profile id column, e.g. sql`"profiles"."id"`. */
+  profileId: SQL;
+}
+
+const TRUE = sql`true`;
+const FALSE = sql`false`;
+
+const json = (v: unknown) => sql`${JSON.stringify(v)}::jsonb`;
+
+function orAll(parts: SQL[]): SQL {
+  return parts.length === 0 ? FALSE : parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` or `)})`;
+}
+
+function andAll(parts: SQL[]): SQL {
+  return parts.length === 0 ? TRUE : parts.length === 1 ? parts[0]! : sql`(${sql.join(parts, sql` and `)})`;
+}
+
+/** The condition on a jsonb trait value `v` for one comparison, by trait type (validated before). */
+function traitCondition(v: SQL, type: TraitType, op: ValueOp, value: Operand | undefined): SQL {
+  if (op === "exists") return TRUE;
+  const list = Array.isArray(value) ? value : null;
+  if (type === "string_list") {
+    if (op === "contains" && typeof value === "string") return sql`${v} @> ${json([value])}`;
+    if (op === "in" && list) return orAll(list.filter((x) => typeof x === "string").map((x) => sql`${v} @> ${json([x])}`));
+    return FALSE;
+  }
+  if (op === "eq" && !list && value !== undefined) return sql`${v} = ${json(value)}`;
+  if (op === "neq" && !list && value !== undefined) return sql`(jsonb_typeof(${v}) <> 'array' and ${v} <> ${json(value)})`;
+  if (op === "in" && list) return list.length ? sql`${v} in (${sql.join(list.map(json), sql`, `)})` : FALSE;
+  if (op === "contains") {
+    return typeof value === "string" ? sql`(jsonb_typeof(${v}) = 'string' and strpos(${v} #>> '{}', ${value}) > 0)` : FALSE;
+  }
+  if (typeof value !== "number") return FALSE;
+  const cmp = { gt: sql`>`, gte: sql`>=`, lt: sql`<`, lte: sql`<=` }[op as "gt" | "gte" | "lt" | "lte"];
+  // The typeof guard keeps a stray non-number value from failing the cast: it simply does not match.
+  return sql`(case when jsonb_typeof(${v}) = 'number' then (${v})::numeric ${cmp} ${String(value)}::numeric else false end)`;
+}
+
+/** The condition on a text value `t` (response context): never NULL, so `not` stays two-valued. */
+function textCondition(t: SQL, op: ValueOp, value: Operand | undefined): SQL {
+  const present = sql`coalesce(${t}, '') <> ''`;
+  if (op === "exists") return present;
+  let cond: SQL = FALSE;
+  if (op === "eq" && typeof value === "string") cond = sql`${t} = ${value}`;
+  else if (op === "neq" && typeof value === "string") cond = sql`${t} <> ${value}`;
+  else if (op === "in" && Array.isArray(value)) {
+    const texts = value.filter((x): x is string => typeof x === "string");
+    if (texts.length) cond = sql`${t} in (${sql.join(texts.map((x) => sql`${x}`), sql`, `)})`;
+  } else if (op === "contains" && typeof value === "string") cond = sql`strpos(${t}, ${value}) > 0`;
+  return sql`coalesce(${present} and ${cond}, false)`;
+}
+
+const contextPath: Record<ContextKey, SQL> = {
+  device: sql`'{device}'`,
+  referrer: sql`'{referrer}'`,
+  utm_source: sql`'{utm,utm_source}'`,
+  utm_medium: sql`'{utm,utm_medium}'`,
+  utm_campaign: sql`'{utm,utm_campaign}'`,
+  utm_term: sql`'{utm,utm_term}'`,
+  utm_content: sql`'{utm,utm_content}'`,
+};
+
+function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): SQL {
+  const ws = t.workspaceId;
+  const pid = t.profileId;
+  if ("trait" in leaf) {
+    const def = vocab.traits[leaf.trait];
+    if (!def) return FALSE;
+    const cond = traitCondition(sql`tv.value`, def.type, leaf.op, leaf.value);
+    // Consent gate: a trait whose purpose is not granted does not exist for rules.
+    return sql`exists (select 1 from trait_values tv join consent_states cs on cs.profile_id = tv.profile_id and cs.purpose = ${def.purpose} and cs.granted where tv.workspace_id = ${ws} and tv.profile_id = ${pid} and tv.trait_id = ${def.id} and ${cond})`;
+  }
+  if ("subscription" in leaf) {
+    const topic = vocab.topics[leaf.subscription];
+    if (!topic || !topic.channels.includes(leaf.channel)) return leaf.status === "unsubscribed" ? TRUE : FALSE;
+    if (topic.transactional) return leaf.status === "subscribed" ? TRUE : FALSE;
+    const fallback = topic.defaults[leaf.channel] ?? "unsubscribed";
+    const row = sql`select 1 from subscriptions s where s.workspace_id = ${ws} and s.profile_id = ${pid} and s.topic_id = ${topic.id} and s.channel = ${leaf.channel}`;
+    // No row means the default: the leaf holds unless a row says otherwise.
+    return leaf.status === fallback ? sql`not exists (${row} and s.status <> ${leaf.status})` : sql`exists (${row} and s.status = ${leaf.status})`;
+  }
+  if ("consent" in leaf) {
+    return sql`exists (select 1 from consent_states c where c.workspace_id = ${ws} and c.profile_id = ${pid} and c.purpose = ${leaf.consent} and c.granted)`;
+  }
+  if ("lifecycle" in leaf) {
+    const stages = sql.join(leaf.lifecycle.map((s) => sql`${s}`), sql`, `);
+    const row = sql`select 1 from profile_stages ps where ps.workspace_id = ${ws} and ps.profile_id = ${pid}`;
+    // No row = awareness.
+    return leaf.lifecycle.includes("awareness")
+      ? sql`not exists (${row} and ps.stage not in (${stages}))`
+      : sql`exists (${row} and ps.stage in (${stages}))`;
+  }
+  if ("context" in leaf) {
+    const latest = sql`(select r.context #>> ${contextPath[leaf.context]} from quiz_responses r where r.workspace_id = ${ws} and r.profile_id = ${pid} and r.status = 'completed' order by r.completed_at desc, r.id desc limit 1)`;
+    return textCondition(latest, leaf.op, leaf.value);
+  }
+  // Answers and hidden fields exist only inside a quiz run; a profile never matches them.
+  return FALSE;
+}
+
+function compileNode(rule: Rule, vocab: CompileVocabulary, t: CompileTarget): SQL {
+  if ("all" in rule) return andAll(rule.all.map((r) => compileNode(r, vocab, t)));
+  if ("any" in rule) return orAll(rule.any.map((r) => compileNode(r, vocab, t)));
+  if ("not" in rule) return sql`not ${compileNode(rule.not, vocab, t)}`;
+  return compileLeaf(rule, vocab, t);
+}
+
+/** A boolean SQL expression that holds for exactly the profiles (at `target.profileId`) the rule accepts. */
+export function compileRule(rule: Rule, vocab: CompileVocabulary, target: CompileTarget): SQL {
+  return sql`(${compileNode(rule, vocab, target)})`;
+}
