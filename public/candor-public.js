@@ -11,6 +11,9 @@
       form.querySelectorAll("button[type=submit],button:not([type])").forEach(function (b) { b.setAttribute("disabled", ""); b.setAttribute("aria-busy", "true"); });
     }, 0);
   }, true);
+  // After a save, move focus to its outcome (status or errors) so keyboard and screen-reader users hear it.
+  var outcome = document.querySelector("[data-autofocus]");
+  if (outcome instanceof HTMLElement) outcome.focus();
   // Confirm destructive actions where the page asks for it (data-confirm="…").
   document.addEventListener("click", function (e) {
     var el = e.target instanceof Element ? e.target.closest("[data-confirm]") : null;

@@ -44,6 +44,24 @@ th,td{text-align:left;padding:.5rem .4rem;border-bottom:1px solid var(--line);ve
 .grid{display:grid;gap:.75rem}
 @media (min-width:40rem){.grid.two{grid-template-columns:1fr 1fr}main{padding:2rem 1.25rem}}
 footer{max-width:40rem;margin:0 auto;padding:1rem 1.25rem 2rem;color:var(--muted);font-size:.85rem}
+.channel{display:grid;gap:.25rem;margin:.25rem 0 .75rem}
+.channel .choice{margin:0}
+.freq{display:flex;align-items:center;gap:.5rem;flex-wrap:wrap;padding-left:2.1rem}
+.freq select{width:auto;margin:0}
+.langs{display:flex;gap:1rem;margin:0 0 .5rem}
+.links{padding-left:1.1rem}
+.links li{margin:.35rem 0}
+.purpose{border-top:1px solid var(--line);padding:.75rem 0 0;margin:.75rem 0 0}
+.purpose:first-of-type{border-top:0;margin-top:0;padding-top:0}
+h3{font-size:1.05rem;margin:0 0 .35rem}
+.trait{border-top:1px solid var(--line);padding:.75rem 0}
+.trait:first-of-type{border-top:0}
+.trait .value{font-weight:400}
+form.inline{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center}
+form.inline select,form.inline input{width:auto;margin:0}
+dl{display:grid;grid-template-columns:auto 1fr;gap:.25rem 1rem;margin:0}
+dd{margin:0}
+details summary{cursor:pointer}
 .sr-only{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
 .question{border:0;padding:0;margin:0;min-width:0}
 .question legend{padding:0;font-weight:400}
