@@ -79,6 +79,8 @@ describe("consent ledger", () => {
     expect(old).toMatchObject({ id: first.record.id, noticeVersionId: first.record.noticeVersionId, noticeTextHash: first.record.noticeTextHash });
     expect(old!.noticeTextHash).not.toBe(second.record.noticeTextHash);
     await expect(h.db.execute(sql`update notice_versions set text = 'rewritten' where id = ${v2.id}`)).rejects.toThrow();
+    await saveNoticeDraft(h.db, ws.id, { purpose: "personalization", locale: "en", title: "Personalisation", text: "Version two, worded differently." }, cliActor);
+    await expect(publishNotice(h.db, ws.id, { purpose: "personalization", locale: "en" }, cliActor)).rejects.toMatchObject({ code: "conflict" });
   });
 
   it("refuses UPDATE and DELETE on the ledger outside erasure, and even erasure may only blank personal fields", async () => {

@@ -131,6 +131,10 @@ export async function publishNotice(db: Db, workspaceId: string, p: { purpose: s
     return await db.transaction(async (tx) => {
       const draft = await q.findNoticeDraft(tx, { workspaceId, purpose: p.purpose, locale });
       if (!draft) throw new AppError("conflict", "There is no draft to publish: save one first");
+      const [latest] = await q.findLatestPublishedNotices(tx, { workspaceId, purpose: p.purpose, locales: [locale] });
+      if (latest && latest.text === draft.text && latest.title === draft.title) {
+        throw new AppError("conflict", `The draft is the same as version ${latest.version}; change it or discard it`);
+      }
       const version = (await q.maxNoticeVersion(tx, { workspaceId, purpose: p.purpose, locale })) + 1;
       const row = await q.updateNoticeDraft(tx, {
         workspaceId,

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 import { memberFormAction } from "@/lib/auth/form-action";
 import type { FormState } from "@/lib/forms/state";
 import { collapseFieldErrors } from "@/lib/forms/collapse";
@@ -46,7 +47,8 @@ export async function publishNoticeAction(workspaceSlug: string, _prev: FormStat
   return memberFormAction({ workspaceSlug, minRole: "admin", schema: noticeTargetInput, formData }, async ({ db, workspace, actor }, input) => {
     const v = await publishNotice(db, workspace.id, input, actor);
     revalidatePath(`${consentPath(workspace.slug)}/${input.purpose}`);
-    return { ok: true, message: `Version ${v.version} is published. Consent recorded from now on cites it; earlier records keep theirs.` };
+    // The draft (and its buttons) is gone once published: say so on the page itself.
+    redirect(`${consentPath(workspace.slug)}/${input.purpose}?locale=${input.locale}&published=${v.version}`);
   });
 }
 

@@ -31,7 +31,9 @@ export default async function PurposePage({
   const notices = await listNotices(db, workspace.id, { purpose: key });
   const settings = workspace.settings;
   const locales = [...new Set([...(settings.locales ?? [settings.defaultLocale ?? "en"]), ...notices.map((n) => n.locale)])];
-  const wanted = (await searchParams).locale;
+  const sp = await searchParams;
+  const wanted = sp.locale;
+  const justPublished = typeof sp.published === "string" ? sp.published : null;
   const locale = typeof wanted === "string" && locales.includes(wanted) ? wanted : locales[0]!;
   const inLocale = notices.filter((n) => n.locale === locale);
   const draft = inLocale.find((n) => !n.publishedAt);
@@ -51,6 +53,12 @@ export default async function PurposePage({
           {purpose.label} <span className="font-mono text-sm font-normal text-muted-foreground">{purpose.key}</span>
         </h2>
       </div>
+
+      {justPublished ? (
+        <Alert tone="success" live>
+          Version {justPublished} is published. Consent recorded from now on cites it; earlier records keep the version they were given under.
+        </Alert>
+      ) : null}
 
       <nav aria-label="Notice language" className="flex flex-wrap gap-2">
         {locales.map((l) => (
@@ -74,7 +82,7 @@ export default async function PurposePage({
         </CardHeader>
         <CardContent className="grid gap-4">
           <NoticeEditor
-            key={`${locale}-${draft?.id ?? "new"}-${draft?.updatedAt.getTime() ?? 0}`}
+            key={locale}
             action={saveNoticeDraftAction.bind(null, workspace.slug)}
             purpose={key}
             locale={locale}
