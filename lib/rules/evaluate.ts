@@ -59,6 +59,8 @@ function same(a: unknown, b: unknown, loose: boolean): boolean {
 
 function asNumber(v: unknown, loose: boolean): number | null {
   if (typeof v === "number") return v;
+  // Quiz semantics: a one-item answer list compares as its item.
+  if (loose && Array.isArray(v) && v.length === 1) return asNumber(v[0], loose);
   if (loose && typeof v === "string" && v.trim() !== "") {
     const n = Number(v);
     return Number.isFinite(n) ? n : null;
@@ -92,7 +94,7 @@ export function compareValue(actual: unknown, op: ValueOp, expected: Operand | u
       if (isList) return (actual as unknown[]).some((a) => same(a, expected, loose));
       return typeof actual === "string" && actual.includes(expected);
     default: {
-      const a = isList ? null : asNumber(actual, loose);
+      const a = isList && !loose ? null : asNumber(actual, loose);
       const b = typeof expected === "number" ? expected : null;
       if (a === null || b === null) return false;
       return op === "gt" ? a > b : op === "gte" ? a >= b : op === "lt" ? a < b : a <= b;

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { evaluateCondition } from "@/lib/quizzes/logic";
+import type { Answers, Condition } from "@/lib/quizzes/definition";
+import { routineQuiz, welcomeQuiz } from "@/lib/quizzes/demo-definitions";
+import { evaluateQuizCondition, fromQuizCondition } from "./quiz";
+import { ruleSchema } from "./schema";
+import { validateRule } from "./validate";
+
+const keys = ["dry", "oily", "engineer", "3"];
+const ops = ["eq", "neq", "in", "nin", "includes", "excludes", "gt", "gte", "lt", "lte", "answered", "unanswered"] as const;
+const valueArb = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(1, 3, 5.5), fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: 3 }));
+const testArb: fc.Arbitrary<Condition> = fc.oneof(
+  fc.record({ answer: fc.constantFrom("skin", "concerns", "minutes"), op: fc.constantFrom(...ops), value: valueArb }),
+  fc.record({ hidden: fc.constantFrom("plan", "source"), op: fc.constantFrom(...ops), value: valueArb }),
+);
+const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
+  c: fc.oneof(
+    { depthSize: "small" },
+    { arbitrary: testArb, weight: 3 },
+    fc.record({ all: fc.array(tie("c"), { maxLength: 3 }) }),
+    fc.record({ any: fc.array(tie("c"), { maxLength: 3 }) }),
+    fc.record({ not: tie("c") }),
+  ),
+})).c;
+const answersArb: fc.Arbitrary<Answers> = fc.record(
+  {
+    skin: fc.constantFrom("dry", "oily", "", null),
+    concerns: fc.oneof(fc.uniqueArray(fc.constantFrom(...keys), { maxLength: 3 }), fc.constant(null)),
+    minutes: fc.constantFrom(1, 3, 5.5, 10, null),
+  },
+  { requiredKeys: [] },
+);
+const hiddenArb = fc.record({ plan: fc.constantFrom("engineer", "3", "pro"), source: fc.constantFrom("dry", "") }, { requiredKeys: [] });
+
+describe("quiz branching in the rule language", () => {
+  it("decides exactly like the quiz runtime for random conditions, answers and hidden fields", () => {
+    fc.assert(
+      fc.property(conditionArb, answersArb, hiddenArb, (cond, answers, hidden) => {
+        expect(evaluateQuizCondition(cond, { answers, hidden })).toBe(evaluateCondition(cond, { answers, hidden }));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it("turns the demo quizzes' branching into valid quiz-scope rules", () => {
+    const conditions = [routineQuiz, welcomeQuiz].flatMap((q) => [
+      ...q.questions.flatMap((x) => [...(x.jumps ?? []).map((j) => j.when), x.showIf]),
+      ...q.endings.map((e) => e.showIf),
+    ]);
+    const present = conditions.filter((c): c is Condition => !!c);
+    expect(present.length).toBeGreaterThan(1);
+    for (const cond of present) {
+      const rule = ruleSchema.parse(fromQuizCondition(cond));
+      expect(validateRule(rule, { traits: {}, topics: {}, purposes: [], answers: ["role", "sensitive"] }, "quiz")).toEqual([]);
+    }
+    const engineerEnding = welcomeQuiz.endings[0]!.showIf!;
+    expect(evaluateQuizCondition(engineerEnding, { answers: { role: "engineer" }, hidden: {} })).toBe(true);
+    expect(evaluateQuizCondition(engineerEnding, { answers: { role: "marketer" }, hidden: {} })).toBe(false);
+  });
+});
