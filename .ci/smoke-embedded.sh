@@ -8,9 +8,11 @@ export CANDOR_DATA_DIR=$dir/data APP_URL=http://localhost:$port PORT=$port AUTH_
 unset DATABASE_URL
 passed=0; failed=0
 check() { if eval "$2"; then echo "  ok   $1"; passed=$((passed + 1)); else echo "  FAIL $1"; failed=$((failed + 1)); fi; }
-start() { npx next start -p $port >"$dir/server.log" 2>&1 & pid=$!; for _ in $(seq 1 60); do curl -sf "http://localhost:$port/api/health" >/dev/null && return 0; sleep 1; done; return 1; }
-stop() { kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
+# The server runs in its own process group so stopping it stops next-server's children too.
+start() { setsid npx next start -p $port >>"$dir/server.log" 2>&1 & pid=$!; for _ in $(seq 1 90); do curl -sf "http://localhost:$port/api/health" >/dev/null && return 0; sleep 1; done; return 1; }
+stop() { kill -TERM -- "-$pid" 2>/dev/null; for _ in $(seq 1 30); do kill -0 -- "-$pid" 2>/dev/null || return 0; sleep 0.5; done; kill -KILL -- "-$pid" 2>/dev/null; }
 
+if curl -s -o /dev/null "http://localhost:$port/"; then echo "port $port is already in use"; exit 1; fi
 check "first start creates, migrates and seeds the embedded database" start
 check "GET /api/health answers 200 {\"status\":\"ok\"}" '[ "$(curl -s http://localhost:$port/api/health)" = "{\"status\":\"ok\"}" ]'
 stop

@@ -7,7 +7,7 @@ export async function signIn(page: Page, email: string): Promise<string> {
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send sign-in link" }).click();
   await expect(page.getByRole("heading", { name: /check your email/i })).toBeVisible();
-  const mail = await waitForMail(email, /sign in/i);
+  const mail = await waitForMail(email, /sign-in link/i);
   const base = new URL(page.url()).origin;
   const link = linkIn(mail, `${base}/api/auth/callback/`);
   await page.goto(link);

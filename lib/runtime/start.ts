@@ -28,6 +28,20 @@ export function startServerRuntime(): Promise<void> {
       const { startWorkers } = await import("@/lib/jobs/worker");
       await startWorkers(await getBoss(), handle.db);
     }
+    // Close the embedded database cleanly on shutdown: PGlite must flush before the process ends.
+    if (handle.kind === "pglite") {
+      const shutdown = () => {
+        void (async () => {
+          const { stopBoss } = await import("@/lib/jobs/boss");
+          const { closeDb } = await import("@/lib/db/client");
+          await stopBoss().catch(() => {});
+          await closeDb().catch(() => {});
+          process.exit(0);
+        })();
+      };
+      process.once("SIGTERM", shutdown);
+      process.once("SIGINT", shutdown);
+    }
     console.log(`[candor] ready on ${handle.kind === "pglite" ? `embedded database in ${e.CANDOR_DATA_DIR}` : "PostgreSQL"}; public origin ${e.APP_URL}`);
   })();
   return globalForRuntime.__candorRuntime;
