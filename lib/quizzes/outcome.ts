@@ -28,7 +28,7 @@ export type OutcomeProvider = (tx: Db, input: OutcomeInput) => Promise<Partial<Q
  * The providers, loaded lazily to keep imports acyclic. The personalization engine adds one line:
  * `() => import("@/lib/personalization/quiz-outcome").then((m) => m.quizOutcomeProvider)`.
  */
-const providerLoaders: (() => Promise<OutcomeProvider>)[] = [];
+const providerLoaders: (() => Promise<OutcomeProvider>)[] = [() => import("@/lib/personalization/quiz-outcome").then((m) => m.quizOutcomeProvider)];
 
 /** The merged outcome of every provider, or null when none had anything to say. */
 export async function computeOutcome(tx: Db, input: OutcomeInput): Promise<QuizOutcome | null> {

@@ -7,6 +7,7 @@ import { AppError } from "@/lib/core/errors";
 import { addMember, createWorkspace, ensureUser, requireWorkspaceBySlug } from "@/lib/workspaces/service";
 import { seedAudienceDemo } from "@/lib/profiles/demo";
 import { seedDemoQuizzes } from "@/lib/quizzes/seed";
+import { seedPersonalizationDemo } from "@/lib/personalization/demo";
 import { seedPreferencesDemo } from "@/lib/preferences/demo";
 
 /** The demo workspaces every seeder can build on, by slug. */
@@ -41,6 +42,8 @@ const seeders: DemoSeeder[] = [
     await seedPreferencesDemo(db, workspaces.acme, "acme");
   },
   seedDemoQuizzes,
+  // After quizzes (their traits) and topics (persona defaults name them).
+  seedPersonalizationDemo,
 ];
 
 async function ensureWorkspace(db: Db, slug: keyof typeof demoWorkspaces, ownerId: string): Promise<Workspace> {
