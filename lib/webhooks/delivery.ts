@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { webhookAttempts, webhookDeliveries, webhookEndpoints } from "@/lib/db/schema";
 import { newId } from "@/lib/core/ids";
+import { executeRows } from "@/lib/db/rows";
 import type { Clock } from "@/lib/core/clock";
 import { activeSecrets, signWebhook } from "./signing";
 import { honoursRetryAfter, parseRetryAfterMs, retryDelayMs } from "./schedule";
@@ -21,11 +22,9 @@ export interface DeliveryDeps {
   timeoutMs: number;
   /** How long a claimed delivery stays reserved for the worker sending it (longer than the timeout). */
   leaseMs: number;
-  /** When the safety-net job re-checks a delivery handed to an in-process worker (longer than the lease). */
-  guardMs: number;
 }
 
-export const deliveryDefaults = { timeoutMs: 15_000, leaseMs: 30_000, guardMs: 60_000 } as const;
+export const deliveryDefaults = { timeoutMs: 15_000, leaseMs: 30_000 } as const;
 
 const failingLimitMs = 5 * 24 * 3600 * 1000;
 const failureNoticeEveryMs = 24 * 3600 * 1000;
@@ -43,44 +42,40 @@ export interface ClaimedDelivery {
   retryStep: number;
   url: string;
   secrets: string[];
+  /** This worker may send it until then; afterwards another may claim it. */
+  leaseUntil: Date;
 }
 
-/**
- * Reserve deliveries for sending: only pending, due ones whose endpoint is enabled and that no
- * other worker holds. Whatever is returned is this worker's to send; the rest is someone else's.
- */
-export async function claimDeliveries(db: Db, ids: string[], deps: Pick<DeliveryDeps, "clock" | "leaseMs">): Promise<ClaimedDelivery[]> {
-  if (ids.length === 0) return [];
-  const now = deps.clock.now();
-  const rows = await db
-    .update(webhookDeliveries)
-    .set({ leaseUntil: new Date(now.getTime() + deps.leaseMs) })
-    .where(
-      and(
-        inArray(webhookDeliveries.id, ids),
-        eq(webhookEndpoints.id, webhookDeliveries.endpointId),
-        eq(webhookEndpoints.workspaceId, webhookDeliveries.workspaceId),
-        eq(webhookEndpoints.enabled, true),
-        eq(webhookDeliveries.status, "pending"),
-        lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + dueSkewMs)),
-        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
-      ),
-    )
-    .from(webhookEndpoints)
-    .returning({
-      id: webhookDeliveries.id,
-      workspaceId: webhookDeliveries.workspaceId,
-      endpointId: webhookDeliveries.endpointId,
-      eventType: webhookDeliveries.eventType,
-      payload: webhookDeliveries.payload,
-      attemptCount: webhookDeliveries.attemptCount,
-      retryStep: webhookDeliveries.retryStep,
-      url: webhookEndpoints.url,
-      secret: webhookEndpoints.secret,
-      previousSecret: webhookEndpoints.previousSecret,
-      previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
-    });
-  return rows.map((r) => ({
+const claimedColumns = {
+  id: webhookDeliveries.id,
+  workspaceId: webhookDeliveries.workspaceId,
+  endpointId: webhookDeliveries.endpointId,
+  eventType: webhookDeliveries.eventType,
+  payload: webhookDeliveries.payload,
+  attemptCount: webhookDeliveries.attemptCount,
+  retryStep: webhookDeliveries.retryStep,
+  url: webhookEndpoints.url,
+  secret: webhookEndpoints.secret,
+  previousSecret: webhookEndpoints.previousSecret,
+  previousSecretExpiresAt: webhookEndpoints.previousSecretExpiresAt,
+};
+
+type ClaimedRow = {
+  id: string;
+  workspaceId: string;
+  endpointId: string;
+  eventType: string;
+  payload: string;
+  attemptCount: number;
+  retryStep: number;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+};
+
+function toClaimed(r: ClaimedRow, now: Date, leaseUntil: Date): ClaimedDelivery {
+  return {
     id: r.id,
     workspaceId: r.workspaceId,
     endpointId: r.endpointId,
@@ -90,7 +85,92 @@ export async function claimDeliveries(db: Db, ids: string[], deps: Pick<Delivery
     retryStep: r.retryStep,
     url: r.url,
     secrets: activeSecrets(r, now),
-  }));
+    leaseUntil,
+  };
+}
+
+/** What makes a delivery claimable: pending, due, its endpoint enabled, and no live lease on it. */
+function claimable(now: Date) {
+  return and(
+    eq(webhookEndpoints.id, webhookDeliveries.endpointId),
+    eq(webhookEndpoints.workspaceId, webhookDeliveries.workspaceId),
+    eq(webhookEndpoints.enabled, true),
+    eq(webhookDeliveries.status, "pending"),
+    lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + dueSkewMs)),
+    or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+  );
+}
+
+/**
+ * Reserve deliveries for sending: only pending, due ones whose endpoint is enabled and that no
+ * other worker holds. Whatever is returned is this worker's to send; the rest is someone else's.
+ */
+export async function claimDeliveries(db: Db, ids: string[], deps: Pick<DeliveryDeps, "clock" | "leaseMs">): Promise<ClaimedDelivery[]> {
+  if (ids.length === 0) return [];
+  const now = deps.clock.now();
+  const leaseUntil = new Date(now.getTime() + deps.leaseMs);
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ leaseUntil })
+    .where(and(inArray(webhookDeliveries.id, ids), claimable(now)))
+    .from(webhookEndpoints)
+    .returning(claimedColumns);
+  return rows.map((r) => toClaimed(r, now, leaseUntil));
+}
+
+/**
+ * Reserve up to `limit` due deliveries of one endpoint, oldest due first. SKIP LOCKED lets
+ * several workers pull from the same endpoint at once without waiting on each other.
+ */
+export async function claimDueForEndpoint(
+  db: Db,
+  p: { workspaceId: string; endpointId: string; limit: number },
+  deps: Pick<DeliveryDeps, "clock" | "leaseMs">,
+): Promise<ClaimedDelivery[]> {
+  const now = deps.clock.now();
+  const leaseUntil = new Date(now.getTime() + deps.leaseMs);
+  const due = db
+    .select({ id: webhookDeliveries.id })
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.workspaceId, p.workspaceId),
+        eq(webhookDeliveries.endpointId, p.endpointId),
+        eq(webhookDeliveries.status, "pending"),
+        lte(webhookDeliveries.nextAttemptAt, new Date(now.getTime() + dueSkewMs)),
+        or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
+      ),
+    )
+    .orderBy(asc(webhookDeliveries.nextAttemptAt))
+    .limit(p.limit)
+    .for("update", { skipLocked: true });
+  const rows = await db
+    .update(webhookDeliveries)
+    .set({ leaseUntil })
+    // `= any(array(…))` makes the planner look the few ids up by key instead of scanning the table.
+    .where(and(sql`${webhookDeliveries.id} = any(array(${due}))`, claimable(now)))
+    .from(webhookEndpoints)
+    .returning(claimedColumns);
+  return rows.map((r) => toClaimed(r, now, leaseUntil));
+}
+
+/**
+ * Enabled endpoints that have a due delivery nobody holds: new ones whose worker died before sending,
+ * retries whose job ran in a process that died, anything a lost notification left behind. One
+ * index probe per endpoint, so the sweep stays cheap however many retries are scheduled.
+ */
+export async function endpointsWithDueWork(db: Db, now: Date): Promise<{ endpointId: string; workspaceId: string }[]> {
+  const rows = await executeRows<{ id: string; workspace_id: string }>(
+    db,
+    sql`select e.id, e.workspace_id from webhook_endpoints e
+         where e.enabled and exists (
+           select 1 from webhook_deliveries d
+            where d.endpoint_id = e.id and d.status = 'pending'
+              and d.next_attempt_at <= ${now.toISOString()}::timestamptz
+              and (d.lease_until is null or d.lease_until < ${now.toISOString()}::timestamptz)
+         )`,
+  );
+  return rows.map((r) => ({ endpointId: r.id, workspaceId: r.workspace_id }));
 }
 
 export type AttemptOutcome =

@@ -1,95 +1,87 @@
 import "server-only";
-import { and, asc, eq, isNull, lt, lte, or } from "drizzle-orm";
+import { setMaxListeners } from "node:events";
 import type { Db } from "@/lib/db/client";
-import { webhookDeliveries } from "@/lib/db/schema";
-import { claimDeliveries, recordAttempts, releaseClaim, sendAttempt, type AttemptToRecord, type ClaimedDelivery, type DeliveryDeps } from "./delivery";
+import { claimDueForEndpoint, recordAttempts, releaseClaim, sendAttempt, type AttemptToRecord, type ClaimedDelivery, type DeliveryDeps } from "./delivery";
 
 export interface ExecutorLimits {
   /** Attempts in flight per endpoint in this process: a slow receiver holds at most this many. */
   perEndpoint: number;
   /** Attempts in flight in this process. */
   total: number;
-  /** Deliveries waiting in memory per endpoint; beyond it they wait in the database and are pulled later. */
-  queuedPerEndpoint: number;
+  /** Claimed deliveries an endpoint keeps ready (in flight included), so claims go in batches. */
+  prefetch: number;
 }
 
-export const defaultExecutorLimits: ExecutorLimits = { perEndpoint: 16, total: 128, queuedPerEndpoint: 2000 };
-
-export interface WorkItem {
-  id: string;
-  endpointId: string;
-  workspaceId: string;
-}
+export const defaultExecutorLimits: ExecutorLimits = { perEndpoint: 16, total: 256, prefetch: 64 };
 
 interface EndpointLane {
   workspaceId: string;
-  queue: string[];
+  ready: ClaimedDelivery[];
   inFlight: number;
-  /** Some of its due deliveries were refused for lack of room and must be pulled from the database. */
-  overflowed: boolean;
-  refilling: boolean;
+  /** The database may hold more due deliveries for this endpoint than this lane has claimed. */
+  wantsMore: boolean;
+  pulling: boolean;
 }
+
+const maxUnrecorded = 2000;
 
 /**
  * Sends deliveries in this process with bounded concurrency per endpoint, so one slow or dead
- * receiver cannot hold back the others. The database stays the truth: every item is claimed
- * before it is sent and recorded after, and anything that does not fit in memory is pulled back
- * from the database when there is room.
+ * receiver cannot hold back the others. The database stays the truth: every delivery is claimed
+ * (leased) before it is sent and recorded after; an endpoint's due deliveries are pulled in batches
+ * when it has room, and outcomes are written in batches, so the database sees few round-trips.
  */
 export class DeliveryExecutor {
   private readonly lanes = new Map<string, EndpointLane>();
-  private readonly known = new Set<string>();
   private readonly running = new Set<Promise<void>>();
   private readonly abort = new AbortController();
   private readonly toRecord: { item: AttemptToRecord; done: () => void }[] = [];
   private recording = false;
   private active = 0;
-  private pumping = false;
-  private pumpAgain = false;
   private stopping = false;
   private abandon = false;
+
+  /** Lease a claimed delivery needs left to be sent: the timeout, plus half the slack for recording the outcome. */
+  private readonly minLeaseLeftMs: number;
 
   constructor(
     private readonly db: Db,
     private readonly deps: DeliveryDeps,
     private readonly limits: ExecutorLimits = defaultExecutorLimits,
     private readonly onError: (err: unknown) => void = (err) => console.error("[webhooks]", err),
-  ) {}
+  ) {
+    if (deps.leaseMs <= deps.timeoutMs) throw new Error("webhook leases must outlast the request timeout");
+    // Every request in flight listens for the shutdown signal; hundreds at once are expected.
+    setMaxListeners(0, this.abort.signal);
+    this.minLeaseLeftMs = deps.timeoutMs + (deps.leaseMs - deps.timeoutMs) / 2;
+  }
 
-  /** Queue deliveries for sending; returns how many were taken (already-known ones count as taken). */
-  offer(items: WorkItem[]): number {
+  /** How many new deliveries of this endpoint the executor would take already claimed. */
+  room(endpointId: string): number {
     if (this.stopping) return 0;
-    let taken = 0;
-    for (const item of items) {
-      if (this.known.has(item.id)) {
-        taken++;
-        continue;
-      }
-      const lane = this.lane(item.endpointId, item.workspaceId);
-      if (lane.queue.length >= this.limits.queuedPerEndpoint) {
-        lane.overflowed = true;
-        continue;
-      }
-      lane.queue.push(item.id);
-      this.known.add(item.id);
-      taken++;
-    }
-    void this.pump();
-    return taken;
+    const lane = this.lanes.get(endpointId);
+    return lane ? Math.max(0, this.limits.prefetch - lane.ready.length - lane.inFlight) : this.limits.prefetch;
   }
 
-  /** Deliveries queued or in flight here. */
+  /** Send deliveries this process already holds leases on (fresh from the dispatcher). */
+  take(claimed: ClaimedDelivery[]): void {
+    if (this.stopping) return;
+    for (const c of claimed) this.lane(c.endpointId, c.workspaceId).ready.push(c);
+    this.pump();
+  }
+
+  /** The database has due deliveries for this endpoint (new, retrying or replayed): pull them when there is room. */
+  hint(endpointId: string, workspaceId: string): void {
+    if (this.stopping) return;
+    this.lane(endpointId, workspaceId).wantsMore = true;
+    this.pump();
+  }
+
+  /** Deliveries held or in flight here. */
   get load(): number {
-    return this.known.size;
-  }
-
-  /** Pull due deliveries back for endpoints that had more than fit in memory. */
-  refill(): void {
-    for (const [endpointId, lane] of this.lanes) {
-      if (lane.overflowed && !lane.refilling && lane.queue.length < this.limits.queuedPerEndpoint / 2) {
-        void this.refillLane(endpointId, lane);
-      }
-    }
+    let n = 0;
+    for (const lane of this.lanes.values()) n += lane.ready.length + lane.inFlight;
+    return n;
   }
 
   /**
@@ -99,88 +91,84 @@ export class DeliveryExecutor {
   async stop(opts: { abandon?: boolean; timeoutMs?: number } = {}): Promise<void> {
     this.stopping = true;
     this.abandon = !!opts.abandon;
-    for (const lane of this.lanes.values()) {
-      for (const id of lane.queue) this.known.delete(id);
-      lane.queue.length = 0;
-    }
     if (this.abandon) this.abort.abort();
-    const all = Promise.allSettled([...this.running]);
     const timer = setTimeout(() => this.abort.abort(), opts.timeoutMs ?? this.deps.timeoutMs + 1000);
-    await all;
+    await Promise.allSettled([...this.running]);
     clearTimeout(timer);
+    // Leases of deliveries claimed but never sent are given back, so another worker need not wait them out.
+    const unsent = [...this.lanes.values()].flatMap((l) => l.ready.splice(0));
+    if (!this.abandon) for (const c of unsent) await releaseClaim(this.db, c).catch(this.onError);
   }
 
   private lane(endpointId: string, workspaceId: string): EndpointLane {
     let lane = this.lanes.get(endpointId);
     if (!lane) {
-      lane = { workspaceId, queue: [], inFlight: 0, overflowed: false, refilling: false };
+      lane = { workspaceId, ready: [], inFlight: 0, wantsMore: false, pulling: false };
       this.lanes.set(endpointId, lane);
     }
     return lane;
   }
 
-  private async pump(): Promise<void> {
-    if (this.pumping) {
-      this.pumpAgain = true;
-      return;
-    }
-    this.pumping = true;
-    try {
-      do {
-        this.pumpAgain = false;
-        const batch = this.takeBatch();
-        if (batch.length === 0) break;
-        let claimed: ClaimedDelivery[] = [];
-        try {
-          claimed = await claimDeliveries(
-            this.db,
-            batch.map((b) => b.id),
-            this.deps,
-          );
-        } catch (err) {
-          this.onError(err);
-        }
-        const claimedIds = new Set(claimed.map((c) => c.id));
-        for (const b of batch) if (!claimedIds.has(b.id)) this.finish(b.id, b.endpointId);
-        for (const c of claimed) this.run(c);
-        this.pumpAgain = true;
-      } while (this.pumpAgain && !this.stopping);
-    } finally {
-      this.pumping = false;
-    }
-  }
-
-  /** Round-robin over endpoints, up to each endpoint's and the process's free slots. */
-  private takeBatch(): { id: string; endpointId: string }[] {
-    const batch: { id: string; endpointId: string }[] = [];
+  /** Start what the limits allow, round-robin over endpoints, and pull for lanes running low. */
+  private pump(): void {
+    // Outcomes waiting to be written hold back new requests: the database sets the pace.
+    if (this.stopping || this.toRecord.length >= maxUnrecorded) return;
     let progressed = true;
     while (progressed && this.active < this.limits.total) {
       progressed = false;
       for (const [endpointId, lane] of this.lanes) {
         if (this.active >= this.limits.total) break;
-        if (lane.queue.length === 0 || lane.inFlight >= this.limits.perEndpoint) continue;
-        batch.push({ id: lane.queue.shift()!, endpointId });
+        if (lane.inFlight >= this.limits.perEndpoint) continue;
+        const next = lane.ready.shift();
+        if (!next) continue;
+        progressed = true;
+        if (next.leaseUntil.getTime() - this.deps.clock.now().getTime() < this.minLeaseLeftMs) {
+          // Waited too long behind a slow receiver: let the lease lapse and claim it afresh later.
+          lane.wantsMore = true;
+          continue;
+        }
         lane.inFlight++;
         this.active++;
-        progressed = true;
+        this.run(endpointId, next);
       }
     }
-    return batch;
-  }
-
-  private finish(id: string, endpointId: string): void {
-    const lane = this.lanes.get(endpointId);
-    if (lane) {
-      lane.inFlight--;
-      if (lane.inFlight === 0 && lane.queue.length === 0 && !lane.overflowed && !lane.refilling) this.lanes.delete(endpointId);
+    for (const [endpointId, lane] of this.lanes) {
+      if (lane.wantsMore && !lane.pulling && lane.ready.length + lane.inFlight <= this.limits.prefetch / 2) void this.pull(endpointId, lane);
+      else if (!lane.wantsMore && !lane.pulling && lane.ready.length === 0 && lane.inFlight === 0) this.lanes.delete(endpointId);
     }
-    this.active--;
-    this.known.delete(id);
   }
 
-  private run(claimed: ClaimedDelivery): void {
+  private async pull(endpointId: string, lane: EndpointLane): Promise<void> {
+    lane.pulling = true;
+    const limit = this.limits.prefetch - lane.ready.length - lane.inFlight;
+    try {
+      const claimed = await claimDueForEndpoint(this.db, { workspaceId: lane.workspaceId, endpointId, limit }, this.deps);
+      lane.ready.push(...claimed);
+      // A short batch means nothing more is due (or other workers have it) for now.
+      if (claimed.length < limit) lane.wantsMore = false;
+    } catch (err) {
+      this.onError(err);
+    } finally {
+      lane.pulling = false;
+    }
+    this.pump();
+  }
+
+  private run(endpointId: string, claimed: ClaimedDelivery): void {
+    let released = false;
+    // The slot is for the request: it frees as soon as the answer is in, while the lease keeps the
+    // delivery this worker's until its outcome is written with the next batch.
+    const release = () => {
+      if (released) return;
+      released = true;
+      const lane = this.lanes.get(endpointId);
+      if (lane) lane.inFlight--;
+      this.active--;
+      this.pump();
+    };
     const work = (async () => {
       const outcome = await sendAttempt(claimed, this.deps, this.abort.signal);
+      release();
       if (this.abandon) return;
       if (outcome.kind === "aborted") await releaseClaim(this.db, claimed);
       else await this.record({ claimed, outcome });
@@ -188,11 +176,7 @@ export class DeliveryExecutor {
       .catch((err: unknown) => this.onError(err))
       .finally(() => {
         this.running.delete(work);
-        this.finish(claimed.id, claimed.endpointId);
-        if (!this.stopping) {
-          this.refill();
-          void this.pump();
-        }
+        release();
       });
     this.running.add(work);
   }
@@ -200,17 +184,19 @@ export class DeliveryExecutor {
   private record(item: AttemptToRecord): Promise<void> {
     return new Promise((resolve) => {
       this.toRecord.push({ item, done: resolve });
-      void this.flush();
+      if (!this.recording) {
+        this.recording = true;
+        // Outcomes arriving in the same turn share the first commit.
+        setImmediate(() => void this.flush());
+      }
     });
   }
 
   /** Outcomes that finish while a batch is being written go into the next one: one commit for many. */
   private async flush(): Promise<void> {
-    if (this.recording) return;
-    this.recording = true;
     try {
       while (this.toRecord.length > 0) {
-        const batch = this.toRecord.splice(0, 200);
+        const batch = this.toRecord.splice(0, 500);
         if (!this.abandon) {
           try {
             await recordAttempts(
@@ -228,35 +214,7 @@ export class DeliveryExecutor {
       }
     } finally {
       this.recording = false;
-    }
-  }
-
-  private async refillLane(endpointId: string, lane: EndpointLane): Promise<void> {
-    lane.refilling = true;
-    try {
-      const room = this.limits.queuedPerEndpoint - lane.queue.length;
-      const now = this.deps.clock.now();
-      const due = await this.db
-        .select({ id: webhookDeliveries.id })
-        .from(webhookDeliveries)
-        .where(
-          and(
-            eq(webhookDeliveries.workspaceId, lane.workspaceId),
-            eq(webhookDeliveries.endpointId, endpointId),
-            eq(webhookDeliveries.status, "pending"),
-            lte(webhookDeliveries.nextAttemptAt, now),
-            or(isNull(webhookDeliveries.leaseUntil), lt(webhookDeliveries.leaseUntil, now)),
-          ),
-        )
-        .orderBy(asc(webhookDeliveries.nextAttemptAt))
-        .limit(room + lane.queue.length + lane.inFlight);
-      const fresh = due.filter((d) => !this.known.has(d.id)).slice(0, room);
-      lane.overflowed = fresh.length >= room;
-      lane.refilling = false;
-      this.offer(fresh.map((d) => ({ id: d.id, endpointId, workspaceId: lane.workspaceId })));
-    } catch (err) {
-      lane.refilling = false;
-      this.onError(err);
+      this.pump();
     }
   }
 }

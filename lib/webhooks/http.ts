@@ -66,10 +66,12 @@ export function createHttpTransport(policy: DestinationPolicy, opts: { maxSocket
 
     return new Promise<WebhookResponse>((resolve, reject) => {
       let settled = false;
+      const onAbort = () => fail("Aborted", true);
       const fail = (message: string, aborted = false) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
+        req.signal?.removeEventListener("abort", onAbort);
         request.destroy();
         reject(new WebhookTransportError(message, elapsed(), aborted));
       };
@@ -93,6 +95,7 @@ export function createHttpTransport(policy: DestinationPolicy, opts: { maxSocket
             if (settled) return;
             settled = true;
             clearTimeout(timer);
+            req.signal?.removeEventListener("abort", onAbort);
             resolve({
               status: res.statusCode ?? 0,
               headers: pickHeaders(res.headers),
@@ -119,7 +122,7 @@ export function createHttpTransport(policy: DestinationPolicy, opts: { maxSocket
       request.on("error", (err: NodeJS.ErrnoException) => fail(describeNetworkError(err, url)));
       if (req.signal) {
         if (req.signal.aborted) fail("Aborted", true);
-        req.signal.addEventListener("abort", () => fail("Aborted", true), { once: true });
+        else req.signal.addEventListener("abort", onAbort, { once: true });
       }
       request.end(body);
     });

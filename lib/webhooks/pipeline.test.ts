@@ -36,7 +36,7 @@ beforeAll(async () => {
   runtime = await new WebhookRuntime({
     db: h.db,
     // A long timeout: a stalled pipeline would make the healthy endpoint wait for the hanging one.
-    deps: { scheduler, transport: createHttpTransport(allowPrivate), notifier: async () => {}, timeoutMs: 30_000 },
+    deps: { scheduler, transport: createHttpTransport(allowPrivate), notifier: async () => {}, timeoutMs: 30_000, leaseMs: 60_000 },
     limits: { perEndpoint: 4 },
     pollMs: 500,
   }).start();

@@ -7,7 +7,7 @@ import { webhookDeliveries } from "@/lib/db/schema";
 import { env } from "@/lib/core/env";
 import { systemClock } from "@/lib/core/clock";
 import { onEventEmitted } from "@/lib/events/service";
-import { deliverWebhook, deliveryDefaults, type DeliveryDeps } from "./delivery";
+import { deliverWebhook, deliveryDefaults, endpointsWithDueWork, type DeliveryDeps } from "./delivery";
 import { dispatchOutbox } from "./dispatcher";
 import { DeliveryExecutor, defaultExecutorLimits, type ExecutorLimits } from "./executor";
 import { createHttpTransport } from "./http";
@@ -24,6 +24,8 @@ export interface WebhookRuntimeOptions {
   limits?: Partial<ExecutorLimits>;
   /** Fallback poll of the outbox when no notification arrives (LISTEN lost, another process). */
   pollMs?: number;
+  /** How often to look for due deliveries nobody holds (a dead worker's, a lost job's). */
+  sweepMs?: number;
   dispatchBatch?: number;
 }
 
@@ -66,6 +68,7 @@ export class WebhookRuntime {
   private again = false;
   private stopped = false;
   private pollTimer: NodeJS.Timeout | null = null;
+  private sweepTimer: NodeJS.Timeout | null = null;
   private unlisten: (() => Promise<void>) | null = null;
   private unhint: (() => void) | null = null;
   private idle: Promise<void> = Promise.resolve();
@@ -86,11 +89,10 @@ export class WebhookRuntime {
         setTimeout(() => this.wake(), 50);
       });
     }
-    this.pollTimer = setInterval(() => {
-      this.wake();
-      this.executor.refill();
-    }, this.pollMs);
+    this.pollTimer = setInterval(() => this.wake(), this.pollMs);
     this.pollTimer.unref();
+    this.sweepTimer = setInterval(() => void this.sweep(), this.opts.sweepMs ?? 5000);
+    this.sweepTimer.unref();
     globalForWebhooks.__candorWebhookRuntime = this;
     this.wake();
     return this;
@@ -104,61 +106,73 @@ export class WebhookRuntime {
       return;
     }
     this.dispatching = true;
-    this.idle = this.dispatchLoop().finally(() => {
-      this.dispatching = false;
-    });
+    this.idle = this.dispatchLoop();
   }
 
   private async dispatchLoop(): Promise<void> {
-    do {
+    for (;;) {
       this.again = false;
+      const started = performance.now();
+      let result: Awaited<ReturnType<typeof dispatchOutbox>>;
       try {
-        const { taken, deliveries } = await dispatchOutbox(this.opts.db, this.deps, this.batch);
-        if (deliveries.length) {
-          this.executor.offer(deliveries.map((d) => ({ id: d.id, endpointId: d.endpointId, workspaceId: d.workspaceId })));
-        }
-        if (taken === this.batch) this.again = true;
+        result = await dispatchOutbox(this.opts.db, this.deps, this.batch, (endpointId) => this.executor.room(endpointId));
       } catch (err) {
         console.error("[webhooks] dispatch failed:", err);
+        this.dispatching = false;
         return;
       }
-    } while (this.again && !this.stopped);
+      this.executor.take(result.claimed);
+      const leased = new Set(result.claimed.map((c) => c.id));
+      for (const d of result.deliveries) if (!leased.has(d.id)) this.executor.hint(d.endpointId, d.workspaceId);
+      if (result.taken === this.batch) this.again = true;
+      else if (result.taken > 0) {
+        // Rest as long as the pass took (at most 20 ms): under a stream of events each pass then takes
+        // several, instead of the dispatcher and the writers (on one embedded connection) taking turns event by event.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(20, performance.now() - started)));
+      }
+      if (!this.again || this.stopped) {
+        // Cleared in the same turn as the last `again` check, so a wake in between is never lost.
+        this.dispatching = false;
+        return;
+      }
+    }
+  }
+
+  /** Pull for every endpoint with due deliveries nobody holds: the safety net under every other path. */
+  async sweep(): Promise<void> {
+    if (this.stopped) return;
+    try {
+      for (const e of await endpointsWithDueWork(this.opts.db, this.deps.clock.now())) this.executor.hint(e.endpointId, e.workspaceId);
+    } catch (err) {
+      console.error("[webhooks] sweep failed:", err);
+    }
   }
 
   /**
-   * A `webhook.deliver` job came due. Stale jobs (the attempt already happened) end here; a
-   * delivery another worker holds is looked at again when its lease ends; anything else is handed
-   * to the executor, with a fresh safety-net job in case this process dies before recording it.
+   * A `webhook.deliver` job came due: unless it is stale (that attempt already happened), the
+   * executor pulls the endpoint's due deliveries. Should this process die first, the sweep of any
+   * other finds the delivery still due.
    */
   async handleJob(data: DeliverJobData): Promise<void> {
-    const db = this.opts.db;
-    const [d] = await db
+    const [d] = await this.opts.db
       .select({
-        id: webhookDeliveries.id,
         workspaceId: webhookDeliveries.workspaceId,
         endpointId: webhookDeliveries.endpointId,
         status: webhookDeliveries.status,
         attemptCount: webhookDeliveries.attemptCount,
-        leaseUntil: webhookDeliveries.leaseUntil,
-        nextAttemptAt: webhookDeliveries.nextAttemptAt,
       })
       .from(webhookDeliveries)
       .where(eq(webhookDeliveries.id, data.deliveryId))
       .limit(1);
     if (!d || d.status !== "pending" || d.attemptCount >= data.attempt) return;
-    const now = this.deps.clock.now();
-    const rearm = (at: Date) => this.deps.scheduler.schedule(db, [{ deliveryId: d.id, attempt: data.attempt, startAfter: at }]);
-    if (d.leaseUntil && d.leaseUntil > now) return rearm(new Date(d.leaseUntil.getTime() + 1000));
-    if (d.nextAttemptAt && d.nextAttemptAt.getTime() > now.getTime() + 1000) return rearm(d.nextAttemptAt);
-    const taken = this.executor.offer([{ id: d.id, endpointId: d.endpointId, workspaceId: d.workspaceId }]);
-    // Refused for lack of room: the executor pulls it from the database; the later job is only a net.
-    await rearm(new Date(now.getTime() + (taken ? this.deps.guardMs : this.deps.guardMs * 5)));
+    this.executor.hint(d.endpointId, d.workspaceId);
   }
 
   /** Stop; `abandon` drops attempts in flight unrecorded, as a killed process would. */
   async stop(opts: { abandon?: boolean } = {}): Promise<void> {
     this.stopped = true;
     if (this.pollTimer) clearInterval(this.pollTimer);
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
     this.unhint?.();
     await this.unlisten?.().catch(() => {});
     await this.idle.catch(() => {});

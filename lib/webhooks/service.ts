@@ -231,9 +231,13 @@ export async function getWebhookDelivery(db: Db, workspaceId: string, id: string
   return { ...rest, attempts };
 }
 
-/** Hand freshly scheduled deliveries to this process's sender, if one runs here (else their jobs do it). */
-function sendSoon(items: { id: string; endpointId: string; workspaceId: string }[]) {
-  currentWebhookRuntime()?.executor.offer(items);
+/** Tell this process's sender, if one runs here, that an endpoint has due deliveries (else their jobs do it). */
+function sendSoon(items: { endpointId: string; workspaceId: string }[]) {
+  const runtime = currentWebhookRuntime();
+  for (const i of new Set(items.map((x) => `${x.workspaceId} ${x.endpointId}`))) {
+    const [workspaceId, endpointId] = i.split(" ") as [string, string];
+    runtime?.executor.hint(endpointId, workspaceId);
+  }
 }
 
 /**
