@@ -7,6 +7,9 @@ export const queues = {
   "webhook.maintenance": { retryLimit: 1 },
   // A retried import resumes after its last committed row.
   "audience.import": { retryLimit: 3, retryDelay: 10 },
+  // Event-completed onboarding steps: the inbox stays the source of truth, a job only drains it.
+  "onboarding.events": { retryLimit: 2, retryDelay: 5 },
+  "onboarding.stalled": { retryLimit: 1 },
   // Double opt-in requests past their window lapse; the next run picks up whatever one run left.
   "preferences.expire_pending": { retryLimit: 1 },
 } as const satisfies Record<string, { retryLimit?: number; retryDelay?: number; retryBackoff?: boolean }>;

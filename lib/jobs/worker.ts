@@ -35,7 +35,12 @@ export function registerWorkerService(name: string, start: WorkerService): void 
 }
 
 // Domains with jobs, loaded when workers start: a static list, so no worker process forgets one.
-const domainJobs: (() => Promise<{ registerJobs(): void }>)[] = [() => import("@/lib/webhooks/jobs"), () => import("@/lib/profiles/import/jobs"), () => import("@/lib/preferences/jobs")];
+const domainJobs: (() => Promise<{ registerJobs(): void }>)[] = [
+  () => import("@/lib/webhooks/jobs"),
+  () => import("@/lib/profiles/import/jobs"),
+  () => import("@/lib/preferences/jobs"),
+  () => import("@/lib/onboarding/jobs"),
+];
 
 /** Start a worker for every queue that has a handler, plus the recurring schedules. */
 export async function startWorkers(boss: PgBoss, db: Db, opts: { pollingIntervalSeconds?: number } = {}) {

@@ -47,6 +47,7 @@ const hookLoaders: (() => Promise<ProfileDataHooks>)[] = [
   () => import("@/lib/quizzes/profile-hooks").then((m) => m.profileDataHooks),
   () => import("@/lib/preferences/profile-hooks").then((m) => m.profileDataHooks),
   () => import("@/lib/webhooks/profile-hooks").then((m) => m.profileDataHooks),
+  () => import("@/lib/personalization/profile-hooks").then((m) => m.profileDataHooks),
 ];
 
 export async function loadProfileDataHooks(): Promise<ProfileDataHooks[]> {

@@ -15,6 +15,9 @@ import { listEvents } from "@/lib/events/service";
 import { getStage } from "@/lib/lifecycle/service";
 import { recommendForProfile } from "@/lib/bundles/service";
 import { glowProducts } from "@/lib/personalization/demo";
+import { eraseProfile } from "@/lib/profiles/erasure";
+import { exportProfile } from "@/lib/profiles/export";
+import { onboardingAssignments, profileStages, stageHistory } from "@/lib/db/schema";
 import { assignForProfile, completeStep, emitStalledOnboarding, getOnboarding, processOnboardingInbox } from "@/lib/onboarding/service";
 
 let h: DbHandle;
@@ -150,5 +153,22 @@ describe("onboarding flows on the welcome quiz", () => {
     clock.advance(8 * 86_400_000);
     await emitStalledOnboarding(h.db, { clock });
     expect(await stalledOf()).toBe(2);
+  });
+});
+
+describe("personalization data and the person's rights", () => {
+  it("exports the stage history and onboarding progress, and erasure removes them", async () => {
+    const ws = demo.workspaces.acme.id;
+    const { profileId } = await welcome("ivy@example.test", "product_manager");
+    await completeStep(h.db, ws, profileId, { step: "first_funnel", by: "person" });
+    const exported = (await exportProfile(h.db, ws, profileId)) as unknown as { personalization: { lifecycle: { stage: string; history: unknown[] }; onboarding: { flow: string; completedSteps: object }[] } };
+    expect(exported.personalization.lifecycle.stage).toBe("onboarding");
+    expect(exported.personalization.lifecycle.history).toHaveLength(2);
+    expect(exported.personalization.onboarding[0]).toMatchObject({ flow: "product-manager", completedSteps: { first_funnel: { by: "person" } } });
+
+    await eraseProfile(h.db, ws, profileId, cliActor);
+    for (const table of [profileStages, stageHistory, onboardingAssignments]) {
+      expect(await h.db.select().from(table).where(eq(table.profileId, profileId))).toEqual([]);
+    }
   });
 });
