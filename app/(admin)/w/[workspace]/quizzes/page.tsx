@@ -79,7 +79,7 @@ export default async function QuizzesPage({ params, searchParams }: { params: Pr
                     )}
                   </TableCell>
                   <TableCell className="whitespace-nowrap">
-                    <Link href={`${base}/${q.id}/responses`} className="text-brand underline-offset-4 hover:underline">
+                    <Link href={`${base}/${q.id}/responses`} className="text-brand underline underline-offset-4">
                       {q.completed} completed
                     </Link>
                     <span className="text-muted-foreground"> · {q.responses - q.completed} partial</span>

@@ -30,7 +30,7 @@ export default async function QuizBuilderPage({ params }: { params: Promise<{ wo
   return (
     <div className="grid gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={base} className="text-brand underline-offset-4 hover:underline">
+        <Link href={base} className="text-brand underline underline-offset-4">
           Quizzes
         </Link>
         <span aria-hidden="true" className="px-1.5 text-muted-foreground">
@@ -63,7 +63,7 @@ export default async function QuizBuilderPage({ params }: { params: Promise<{ wo
           <ul className="grid gap-1 text-sm">
             {versions.map((v) => (
               <li key={v.id}>
-                <Link href={`${base}/${quiz.id}/responses?version=${v.version}`} className="text-brand underline-offset-4 hover:underline">
+                <Link href={`${base}/${quiz.id}/responses?version=${v.version}`} className="text-brand underline underline-offset-4">
                   Version {v.version}
                 </Link>{" "}
                 <span className="text-muted-foreground">

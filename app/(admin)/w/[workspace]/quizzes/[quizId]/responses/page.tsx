@@ -89,13 +89,13 @@ export default async function QuizResponsesPage({
   return (
     <div className="grid gap-6">
       <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href={`/w/${workspace.slug}/quizzes`} className="text-brand underline-offset-4 hover:underline">
+        <Link href={`/w/${workspace.slug}/quizzes`} className="text-brand underline underline-offset-4">
           Quizzes
         </Link>
         <span aria-hidden="true" className="px-1.5 text-muted-foreground">
           /
         </span>
-        <Link href={`/w/${workspace.slug}/quizzes/${quiz.id}`} className="text-brand underline-offset-4 hover:underline">
+        <Link href={`/w/${workspace.slug}/quizzes/${quiz.id}`} className="text-brand underline underline-offset-4">
           {quiz.name}
         </Link>
         <span aria-hidden="true" className="px-1.5 text-muted-foreground">
@@ -158,7 +158,7 @@ export default async function QuizResponsesPage({
                   </TableCell>
                   <TableCell>
                     {r.profileId ? (
-                      <Link href={`/w/${workspace.slug}/audience/${r.profileId}`} className="text-brand underline-offset-4 hover:underline">
+                      <Link href={`/w/${workspace.slug}/audience/${r.profileId}`} className="text-brand underline underline-offset-4">
                         {r.profileEmail ?? "Anonymous profile"}
                       </Link>
                     ) : (
