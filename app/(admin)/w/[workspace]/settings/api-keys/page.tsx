@@ -37,7 +37,8 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
             .
           </CardDescription>
         </div>
-        {keys.length > 0 ? <div className="mt-3 shrink-0 sm:mt-0">{create}</div> : null}
+        {/* One place for the dialog whatever the list holds: moving it would remount it and lose the key it shows once. */}
+        <div className="mt-3 shrink-0 sm:mt-0">{create}</div>
       </CardHeader>
       {keys.length === 0 ? (
         <div className="px-5 pb-5 sm:px-6">
@@ -45,7 +46,6 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ worksp
             title="No API keys yet"
             headingLevel="h3"
             description="Create a key for each system that calls the API, so you can revoke one without breaking the others."
-            action={create}
           />
         </div>
       ) : (
