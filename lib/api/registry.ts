@@ -6,6 +6,16 @@ import { listConsentsOp, recordConsentOp } from "./operations/consents";
 import { createTraitDefinitionOp, getProfileTraitsOp, listTraitDefinitionsOp, setProfileTraitsOp } from "./operations/traits";
 import { canSendOp, createLinksOp, getPreferencesOp, listAudienceOp, listTopicsOp, updatePreferencesOp } from "./operations/preferences";
 import { getQuizOp, listQuizResponsesOp, listQuizzesOp, submitQuizResponseOp } from "./operations/quizzes";
+import {
+  assignOnboardingOp,
+  completeOnboardingStepOp,
+  getLifecycleOp,
+  getOnboardingOp,
+  getRecommendationsOp,
+  listSegmentMembersOp,
+  listSegmentsOp,
+  setLifecycleOp,
+} from "./operations/personalization";
 
 /** Tags group operations in the OpenAPI document and the API reference page, in this order. */
 export const apiTags = [
@@ -16,6 +26,7 @@ export const apiTags = [
   { name: "Traits", description: "The workspace's trait vocabulary and each profile's declared traits with provenance" },
   { name: "Preferences", description: "Topics × channels, frequency, pause and unsubscribe-all; one-click unsubscribe links; \"may I send?\" and audiences for ESP syncs" },
   { name: "Quizzes", description: "Published quiz definitions, server-side submission and the responses people gave" },
+  { name: "Personalization", description: "Explained product bundles, onboarding flows and their progress, lifecycle stages and segments — all computed from consented traits" },
 ] as const;
 
 /**
@@ -46,4 +57,12 @@ export const apiOperations: AnyOperation[] = [
   getQuizOp,
   submitQuizResponseOp,
   listQuizResponsesOp,
+  getRecommendationsOp,
+  getOnboardingOp,
+  assignOnboardingOp,
+  completeOnboardingStepOp,
+  getLifecycleOp,
+  setLifecycleOp,
+  listSegmentsOp,
+  listSegmentMembersOp,
 ];

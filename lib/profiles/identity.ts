@@ -73,3 +73,20 @@ export async function rotateIdentitySecret(
     return { identitySecret, previousValidUntil };
   });
 }
+
+/**
+ * The current identity secret, for an admin configuring the brand's server. Every reveal is
+ * audited, since the secret lets its holder vouch for any externalId.
+ */
+export async function revealIdentitySecret(db: Db, workspaceId: string, actor: Actor): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [ws] = await tx.select({ secret: workspaces.identitySecret }).from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+    if (!ws) throw notFound("Workspace");
+    await recordAudit(tx, workspaceId, actor, {
+      action: "workspace.identity_secret_revealed",
+      targetType: "workspace",
+      targetId: workspaceId,
+    });
+    return ws.secret;
+  });
+}

@@ -73,3 +73,8 @@ export const listProfilesQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type ListProfilesQuery = z.input<typeof listProfilesQuery>;
+
+/** Rotating the identity secret: how long the old one keeps verifying (0 = stop now, after a leak). */
+export const rotateIdentitySecretInput = z.object({
+  graceHours: z.coerce.number().int().min(0, "Use 0 or more hours").max(720, "Use at most 720 hours (30 days)").default(72),
+});

@@ -11,7 +11,12 @@ export default async function SettingsLayout({ children, params }: { children: R
   const tabs: TabLink[] = [
     { href: `${base}/general`, label: "General" },
     ...(roleAtLeast(member.role, "admin") ? [{ href: `${base}/members`, label: "Members" }] : []),
-    { href: `${base}/api-keys`, label: "API keys", match: "prefix" as const },
+    ...(roleAtLeast(member.role, "admin")
+      ? [
+          { href: `${base}/api-keys`, label: "API keys", match: "prefix" as const },
+          { href: `${base}/security`, label: "Security" },
+        ]
+      : []),
     { href: `${base}/api`, label: "API reference", match: "prefix" as const },
     ...(member.role === "owner" ? [{ href: `${base}/audit`, label: "Audit log" }] : []),
   ];
