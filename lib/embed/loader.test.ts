@@ -1,0 +1,17 @@
+import { readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error -- plain ESM build script without types
+import { generate, loaderOutput, loaderSource } from "../../scripts/build-embed.mjs";
+import { LOADER_JS } from "./loader.generated";
+
+describe("embed loader", () => {
+  it("is served from an up-to-date build of its source", () => {
+    expect(readFileSync(loaderOutput as string, "utf8")).toBe((generate as (s: string) => string)(readFileSync(loaderSource as string, "utf8")));
+  });
+
+  it("weighs at most 1.5 KB gzipped", () => {
+    const size = gzipSync(LOADER_JS, { level: 9 }).length;
+    expect(size).toBeLessThanOrEqual(1500);
+  });
+});
