@@ -123,3 +123,10 @@ export async function testRule(db: Db, workspaceId: string, input: unknown, prof
   const profile = await requireActiveProfile(db, workspaceId, profileId);
   return { rule, ...evaluateRule(rule, await loadProfileFacts(db, workspaceId, profile.id)) };
 }
+
+/** How many profiles a saved segment matches now. */
+export async function countSegment(db: Db, workspaceId: string, id: string): Promise<number> {
+  const segment = await getSegment(db, workspaceId, id);
+  const vocab = await loadVocabulary(db, workspaceId);
+  return q.countMatching(db, { workspaceId, where: where(workspaceId, segment.rule, vocab) });
+}
