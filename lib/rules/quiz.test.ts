@@ -54,7 +54,7 @@ describe("quiz branching in the rule language", () => {
       const rule = ruleSchema.parse(fromQuizCondition(cond));
       expect(validateRule(rule, { traits: {}, topics: {}, purposes: [], answers: ["role", "sensitive"] }, "quiz")).toEqual([]);
     }
-    const engineerEnding = welcomeQuiz.endings[0]!.showIf!;
+    const engineerEnding = welcomeQuiz.endings[0]!.showIf as Condition;
     expect(evaluateQuizCondition(engineerEnding, { answers: { role: "engineer" }, hidden: {} })).toBe(true);
     expect(evaluateQuizCondition(engineerEnding, { answers: { role: "marketer" }, hidden: {} })).toBe(false);
   });

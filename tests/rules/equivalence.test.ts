@@ -56,7 +56,7 @@ const profileArb = fc.record({
   stage: opt(fc.constantFrom(...lifecycleStages)),
   context: opt(fc.record({ device: opt(fc.constantFrom(...devices)), referrer: opt(fc.constantFrom(...referrers)), utm_source: opt(fc.constantFrom(...sources)) })),
 });
-type ProfileSpec = fc.infer<typeof profileArb>;
+type ProfileSpec = typeof profileArb extends fc.Arbitrary<infer T> ? T : never;
 
 const nonEmpty = <T>(items: T[]) => fc.subarray(items, { minLength: 1 });
 const value = <T>(items: T[]) => fc.constantFrom(...items);
@@ -135,7 +135,7 @@ async function writeProfile(world: Awaited<ReturnType<typeof buildWorkspace>>, s
   put("promo", "email", spec.subs.promoEmail);
   if (Object.keys(topics).length) await updatePreferences(h.db, wsId, profile.id, { topics }, person, noMail);
   // Consent after preferences: subscribing can grant marketing, and the spec says what must hold at the end.
-  for (const [purpose, action] of Object.entries(spec.consents)) {
+  for (const [purpose, action] of Object.entries(spec.consents) as [string, "grant" | "withdraw" | null][]) {
     if (!action) continue;
     if (action === "withdraw") await recordConsent(h.db, wsId, { profileId: profile.id, purpose, action: "grant" }, { method: "api", actor: { type: "api_key" } });
     await recordConsent(h.db, wsId, { profileId: profile.id, purpose, action }, { method: "api", actor: { type: "api_key" } });
