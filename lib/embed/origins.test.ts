@@ -18,11 +18,11 @@ describe("allowed origins", () => {
     });
   });
 
-  it("frames for nobody until origins are configured, and localhost only in development", () => {
-    expect(frameAncestors([], false)).toEqual(["'none'"]);
-    expect(frameAncestors(undefined, false)).toEqual(["'none'"]);
-    expect(frameAncestors(["https://shop.example"], false)).toEqual(["https://shop.example"]);
-    expect(frameAncestors([], true)).toEqual(["http://localhost:*", "http://127.0.0.1:*"]);
+  it("frames for no other site until origins are configured, and localhost only in development", () => {
+    expect(frameAncestors([], false)).toEqual(["'self'"]);
+    expect(frameAncestors(undefined, false)).toEqual(["'self'"]);
+    expect(frameAncestors(["https://shop.example"], false)).toEqual(["'self'", "https://shop.example"]);
+    expect(frameAncestors([], true)).toEqual(["'self'", "http://localhost:*", "http://127.0.0.1:*"]);
   });
 
   it("accepts exact allowed origins only", () => {

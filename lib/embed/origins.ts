@@ -28,10 +28,12 @@ export function parseOriginList(text: string): { origins: string[]; invalid: str
 // Development pages run on any localhost port; frame-ancestors and the origin check accept them there only.
 const DEV_SOURCES = ["http://localhost:*", "http://127.0.0.1:*"];
 
-/** The `frame-ancestors` sources of an embed page: the workspace's origins, `'none'` until there are any. */
+/**
+ * The `frame-ancestors` sources of an embed page: Candor itself (the dashboard's live preview) and
+ * the workspace's origins; no other site until the workspace configures some.
+ */
 export function frameAncestors(allowed: readonly string[] | undefined, development: boolean): string[] {
-  const sources = [...(allowed ?? []), ...(development ? DEV_SOURCES : [])];
-  return sources.length ? sources : ["'none'"];
+  return ["'self'", ...(allowed ?? []), ...(development ? DEV_SOURCES : [])];
 }
 
 /** Whether a browser-sent Origin is one the workspace allows (exact match; any localhost port in development). */
