@@ -16,6 +16,19 @@ import {
   listSegmentsOp,
   setLifecycleOp,
 } from "./operations/personalization";
+import {
+  createWebhookEndpointOp,
+  deleteWebhookEndpointOp,
+  getWebhookDeliveryOp,
+  getWebhookEndpointOp,
+  listWebhookDeliveriesOp,
+  listWebhookEndpointsOp,
+  replayFailedWebhookDeliveriesOp,
+  replayWebhookDeliveryOp,
+  rotateWebhookSecretOp,
+  sendWebhookTestOp,
+  updateWebhookEndpointOp,
+} from "./operations/webhooks";
 
 /** Tags group operations in the OpenAPI document and the API reference page, in this order. */
 export const apiTags = [
@@ -27,6 +40,11 @@ export const apiTags = [
   { name: "Preferences", description: "Topics × channels, frequency, pause and unsubscribe-all; one-click unsubscribe links; \"may I send?\" and audiences for ESP syncs" },
   { name: "Quizzes", description: "Published quiz definitions, server-side submission and the responses people gave" },
   { name: "Personalization", description: "Explained product bundles, onboarding flows and their progress, lifecycle stages and segments — all computed from consented traits" },
+  {
+    name: "Webhooks",
+    description:
+      "Endpoints that receive every change as a Standard Webhooks POST (`webhook-id`, `webhook-timestamp`, `webhook-signature`), with retries for about three days, a delivery log and replay",
+  },
 ] as const;
 
 /**
@@ -65,4 +83,15 @@ export const apiOperations: AnyOperation[] = [
   setLifecycleOp,
   listSegmentsOp,
   listSegmentMembersOp,
+  createWebhookEndpointOp,
+  listWebhookEndpointsOp,
+  getWebhookEndpointOp,
+  updateWebhookEndpointOp,
+  deleteWebhookEndpointOp,
+  rotateWebhookSecretOp,
+  sendWebhookTestOp,
+  listWebhookDeliveriesOp,
+  replayFailedWebhookDeliveriesOp,
+  getWebhookDeliveryOp,
+  replayWebhookDeliveryOp,
 ];

@@ -189,13 +189,13 @@ describe(`committed events become signed webhooks (${process.env.DATABASE_URL ? 
     down = false;
 
     const one = failed.data[0]!.id;
-    await replayWebhookDelivery(h.db, ws.id, one, cliActor, { scheduler });
+    await replayWebhookDelivery(h.db, ws.id, one, cliActor);
     await receiver.waitFor(4, 5000, ep.path);
     expect(at(ep.path).filter((r) => r.id === one)).toHaveLength(2);
     await eventually(async () => expect((await getWebhookDelivery(h.db, ws.id, one)).status).toBe("succeeded"));
 
     const since = new Date(Date.now() - 60_000);
-    const { replayed } = await replayFailedWebhookDeliveries(h.db, ws.id, ep.id, { since }, cliActor, { scheduler });
+    const { replayed } = await replayFailedWebhookDeliveries(h.db, ws.id, ep.id, { since }, cliActor);
     expect(replayed).toBe(2);
     await receiver.waitFor(6, 5000, ep.path);
     await eventually(async () => {

@@ -93,6 +93,11 @@ export const listWebhookDeliveriesInput = z.object({
 export type ListWebhookDeliveriesInput = z.input<typeof listWebhookDeliveriesInput>;
 
 export const replayFailedInput = z.object({
-  since: z.coerce.date({ error: "Enter a date and time" }).meta({ description: "Replay deliveries that failed at or after this time" }),
+  since: z
+    .codec(z.iso.datetime({ offset: true, error: "Enter a date and time such as 2026-01-31T09:30:00Z" }), z.date(), {
+      decode: (s) => new Date(s),
+      encode: (d) => d.toISOString(),
+    })
+    .meta({ description: "Replay deliveries that failed at or after this time (ISO 8601)", example: "2026-01-31T09:30:00.000Z" }),
 });
-export type ReplayFailedInput = z.input<typeof replayFailedInput>;
+export type ReplayFailedInput = z.output<typeof replayFailedInput>;

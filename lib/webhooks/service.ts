@@ -11,12 +11,10 @@ import { emit } from "@/lib/events/service";
 import { disableEndpointInTx } from "./delivery";
 import { generateWebhookSecret } from "./signing";
 import { checkWebhookDestination, type DestinationPolicy } from "./ssrf";
-import { bossScheduler, type AttemptScheduler } from "./scheduler";
 import { currentWebhookRuntime } from "./runtime";
 import {
   createWebhookEndpointInput,
   listWebhookDeliveriesInput,
-  replayFailedInput,
   rotateWebhookSecretInput,
   updateWebhookEndpointInput,
   type CreateWebhookEndpointInput,
@@ -31,17 +29,10 @@ import { attemptStats, deliveryCounts, findDelivery, findEndpoint, listAttempts,
 export interface WebhookServiceDeps {
   clock?: Clock;
   policy?: DestinationPolicy;
-  scheduler?: AttemptScheduler;
 }
 
 function policyOf(deps: WebhookServiceDeps): DestinationPolicy {
   return deps.policy ?? { allowPrivate: env().CANDOR_ALLOW_PRIVATE_WEBHOOKS === "1" };
-}
-
-async function schedulerOf(deps: WebhookServiceDeps): Promise<AttemptScheduler> {
-  if (deps.scheduler) return deps.scheduler;
-  const { getBoss } = await import("@/lib/jobs/boss");
-  return bossScheduler(await getBoss());
 }
 
 /** An endpoint as the API and dashboard show it: never the secrets. */
@@ -231,7 +222,7 @@ export async function getWebhookDelivery(db: Db, workspaceId: string, id: string
   return { ...rest, attempts };
 }
 
-/** Tell this process's sender, if one runs here, that an endpoint has due deliveries (else their jobs do it). */
+/** Tell this process's sender, if one runs here, that an endpoint has due deliveries (else any worker's sweep finds them). */
 function sendSoon(items: { endpointId: string; workspaceId: string }[]) {
   const runtime = currentWebhookRuntime();
   for (const i of new Set(items.map((x) => `${x.workspaceId} ${x.endpointId}`))) {
@@ -242,10 +233,10 @@ function sendSoon(items: { endpointId: string; workspaceId: string }[]) {
 
 /**
  * Send a delivery again, with the same `webhook-id` (the receiver may already have it), starting a
- * fresh retry schedule. The endpoint must be enabled.
+ * fresh retry schedule. The endpoint must be enabled. The delivery becomes due now: this process's
+ * sender is told at once, and every worker's sweep would find it anyway.
  */
 export async function replayWebhookDelivery(db: Db, workspaceId: string, id: string, actor: Actor, deps: WebhookServiceDeps = {}) {
-  const scheduler = await schedulerOf(deps);
   const now = (deps.clock ?? systemClock).now();
   const replayed = await db.transaction(async (tx) => {
     const delivery = await findDelivery(tx, { workspaceId, id });
@@ -265,7 +256,6 @@ export async function replayWebhookDelivery(db: Db, workspaceId: string, id: str
       )
       .returning();
     if (!row) throw new AppError("conflict", "This delivery is being sent right now");
-    await scheduler.schedule(tx, [{ deliveryId: id, attempt: row.attemptCount + 1, startAfter: now }]);
     await recordAudit(tx, workspaceId, actor, { action: "webhook_delivery.replayed", targetType: "webhook_delivery", targetId: id });
     return row;
   });
@@ -273,7 +263,7 @@ export async function replayWebhookDelivery(db: Db, workspaceId: string, id: str
   return { id: replayed.id, status: replayed.status };
 }
 
-/** Replay every delivery of an endpoint that failed at or after `since`; returns how many. */
+/** Replay every delivery of an endpoint that failed at or after `since` (due now, like one replay); returns how many. */
 export async function replayFailedWebhookDeliveries(
   db: Db,
   workspaceId: string,
@@ -282,8 +272,8 @@ export async function replayFailedWebhookDeliveries(
   actor: Actor,
   deps: WebhookServiceDeps = {},
 ) {
-  const { since } = parseInput(replayFailedInput, input);
-  const scheduler = await schedulerOf(deps);
+  const { since } = input;
+  if (Number.isNaN(since.getTime())) throw new AppError("validation_failed", "since: Enter a date and time", { fields: [{ path: "since", message: "Enter a date and time" }] });
   const now = (deps.clock ?? systemClock).now();
   const rows = await db.transaction(async (tx) => {
     const endpoint = await findEndpoint(tx, { workspaceId, id: endpointId });
@@ -300,11 +290,7 @@ export async function replayFailedWebhookDeliveries(
           gte(webhookDeliveries.completedAt, since),
         ),
       )
-      .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, workspaceId: webhookDeliveries.workspaceId, attemptCount: webhookDeliveries.attemptCount });
-    await scheduler.schedule(
-      tx,
-      replayed.map((r) => ({ deliveryId: r.id, attempt: r.attemptCount + 1, startAfter: now })),
-    );
+      .returning({ id: webhookDeliveries.id, endpointId: webhookDeliveries.endpointId, workspaceId: webhookDeliveries.workspaceId });
     await recordAudit(tx, workspaceId, actor, {
       action: "webhook_delivery.replayed_failed",
       targetType: "webhook_endpoint",
