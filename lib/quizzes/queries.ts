@@ -1,7 +1,8 @@
 import "server-only";
 import { and, asc, desc, eq, gte, lte, max, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { profiles, quizResponses, quizVersions, quizzes, workspaces, type ResponseStatus } from "@/lib/db/schema";
+import { profiles, quizResponses, quizVersions, quizzes, workspaces, type ResponseContext, type ResponseStatus } from "@/lib/db/schema";
+import type { Answers } from "./definition";
 
 export async function findQuizById(db: Db, p: { workspaceId: string; quizId: string }) {
   const [row] = await db
@@ -95,9 +96,17 @@ export async function findPublicQuiz(db: Db, p: { workspaceSlug: string; quizSlu
   return row ?? null;
 }
 
-/** A response by the hash of its token, with what the runtime needs to check and continue it, in one round trip. */
-export async function findRunByTokenHash(db: Db, tokenHash: string) {
-  const [row] = await db
+// The runtime's two hot statements are built once per database handle: every answer runs them.
+const prepared = new WeakMap<Db, { findRun: ReturnType<typeof prepareFindRun>; saveAnswers: ReturnType<typeof prepareSaveAnswers> }>();
+
+function hot(db: Db) {
+  let p = prepared.get(db);
+  if (!p) prepared.set(db, (p = { findRun: prepareFindRun(db), saveAnswers: prepareSaveAnswers(db) }));
+  return p;
+}
+
+function prepareFindRun(db: Db) {
+  return db
     .select({
       response: quizResponses,
       quizSlug: quizzes.slug,
@@ -109,8 +118,60 @@ export async function findRunByTokenHash(db: Db, tokenHash: string) {
     .from(quizResponses)
     .innerJoin(quizzes, and(eq(quizzes.id, quizResponses.quizId), eq(quizzes.workspaceId, quizResponses.workspaceId)))
     .innerJoin(workspaces, eq(workspaces.id, quizResponses.workspaceId))
-    .where(eq(quizResponses.tokenHash, tokenHash))
-    .limit(1);
+    .where(eq(quizResponses.tokenHash, sql.placeholder("tokenHash")))
+    .limit(1)
+    .prepare("quiz_find_run");
+}
+
+/** A response by the hash of its token, with what the runtime needs to check and continue it, in one round trip. */
+export async function findRunByTokenHash(db: Db, tokenHash: string) {
+  const [row] = await hot(db).findRun.execute({ tokenHash });
+  return row ?? null;
+}
+
+function prepareSaveAnswers(db: Db) {
+  return db
+    .update(quizResponses)
+    .set({
+      answers: sql`${sql.placeholder("answers")}::jsonb`,
+      currentQuestion: sql`${sql.placeholder("currentQuestion")}::text`,
+      answeredCount: sql`${sql.placeholder("answeredCount")}::int`,
+      revision: sql`${quizResponses.revision} + 1`,
+      context: sql`${sql.placeholder("context")}::jsonb`,
+      updatedAt: sql`${sql.placeholder("updatedAt")}::timestamptz`,
+    })
+    .where(
+      and(
+        eq(quizResponses.id, sql.placeholder("id")),
+        eq(quizResponses.workspaceId, sql.placeholder("workspaceId")),
+        eq(quizResponses.revision, sql.placeholder("expectedRevision")),
+        eq(quizResponses.status, "partial"),
+      ),
+    )
+    .returning({ id: quizResponses.id })
+    .prepare("quiz_save_answers");
+}
+
+/** Save a partial run's answers if nobody wrote since `expectedRevision` (compare-and-set); null when someone did. */
+export async function saveAnswers(
+  db: Db,
+  p: {
+    workspaceId: string;
+    id: string;
+    expectedRevision: number;
+    answers: Answers;
+    currentQuestion: string | null;
+    answeredCount: number;
+    context: ResponseContext;
+    updatedAt: Date;
+  },
+) {
+  const [row] = await hot(db).saveAnswers.execute({
+    ...p,
+    answers: JSON.stringify(p.answers),
+    context: JSON.stringify(p.context),
+    updatedAt: p.updatedAt.toISOString(),
+  });
   return row ?? null;
 }
 

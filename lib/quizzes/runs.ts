@@ -1,5 +1,4 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { quizResponses, type QuizResponse, type ResponseContext, type Workspace, type WorkspaceSettings } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/core/errors";
@@ -146,9 +145,16 @@ export function onPath(run: Pick<Run, "walk">, key: string): boolean {
  * nothing new. Changing an earlier answer drops later answers that fall off the new path. The
  * answer that reaches an ending completes the run in the same transaction.
  */
-export async function answerQuestion(db: Db, input: AnswerInput, request: CompletionRequest, clock: Clock = systemClock): Promise<AnswerResult> {
+export async function answerQuestion(
+  db: Db,
+  input: AnswerInput,
+  request: CompletionRequest,
+  clock: Clock = systemClock,
+  /** The run as the caller already loaded it by this token (saves a round trip on the hot path). */
+  loaded?: Run,
+): Promise<AnswerResult> {
   for (let attempt = 0; ; attempt++) {
-    const run = await loadRun(db, input.token);
+    const run = attempt === 0 && loaded ? loaded : await loadRun(db, input.token);
     if (!run) throw new AppError("not_found", "This quiz link is not valid. Start the quiz again from its page.");
     const result = await tryAnswer(db, run, input, request, clock);
     if (result) return result;
@@ -196,25 +202,16 @@ async function tryAnswer(db: Db, run: Run, input: AnswerInput, request: Completi
     const done = await completeRun(db, { run, answers, path: after.path, endingKey: after.current.key, context, expectedRevision: response.revision }, request, clock);
     return done ? { status: "completed", responseId: response.id, run, stored: true } : null;
   }
-  const [row] = await db
-    .update(quizResponses)
-    .set({
-      answers,
-      currentQuestion: after.current?.key ?? null,
-      answeredCount: after.path.length,
-      revision: sql`${quizResponses.revision} + 1`,
-      context,
-      updatedAt: now,
-    })
-    .where(
-      and(
-        eq(quizResponses.id, response.id),
-        eq(quizResponses.workspaceId, response.workspaceId),
-        eq(quizResponses.revision, response.revision),
-        eq(quizResponses.status, "partial"),
-      ),
-    )
-    .returning({ id: quizResponses.id });
+  const row = await q.saveAnswers(db, {
+    workspaceId: response.workspaceId,
+    id: response.id,
+    expectedRevision: response.revision,
+    answers,
+    currentQuestion: after.current?.key ?? null,
+    answeredCount: after.path.length,
+    context,
+    updatedAt: now,
+  });
   if (!row) return null;
   return { status: "partial", next: after.current, following: nextStep(definition, question.key, { answers, hidden: response.hidden }), run, stored: true };
 }

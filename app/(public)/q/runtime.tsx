@@ -345,6 +345,8 @@ export async function quizPost(request: Request, route: RuntimeRoute): Promise<R
       db,
       { token, questionKey: key, raw, source: "form", marketingOptIn: one("optin") === "1", noticeVersionIds },
       { gpc: hasGpc(request), ip: clientIp(request), userAgent: userAgent(request), sourceUrl: env().APP_URL + route.basePath },
+      undefined,
+      run,
     );
     if (result.status === "completed") return seeOther(links.current());
     // The step after the answered question is on the new path: after going Back, people move forward one question at a time.

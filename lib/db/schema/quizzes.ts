@@ -112,7 +112,8 @@ export const quizResponses = pgTable(
   (t) => [
     index().on(t.workspaceId, t.quizId, t.startedAt),
     index().on(t.workspaceId, t.profileId),
-    index().on(t.workspaceId, t.status, t.updatedAt),
+    // Not on updated_at: every answer changes it, and an indexed column would rule out HOT updates.
+    index().on(t.workspaceId, t.status, t.startedAt),
   ],
 );
 

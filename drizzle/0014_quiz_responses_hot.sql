@@ -1,0 +1,2 @@
+DROP INDEX "quiz_responses_workspace_id_status_updated_at_index";--> statement-breakpoint
+CREATE INDEX "quiz_responses_workspace_id_status_started_at_index" ON "quiz_responses" USING btree ("workspace_id","status","started_at");
