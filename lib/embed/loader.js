@@ -4,6 +4,8 @@
 (function (w, d) {
   var me = d.currentScript;
   var app = new URL(me ? me.src : "/", location.href).origin;
+  // window.origin, unlike location.origin, is right in srcdoc documents (the dashboard preview).
+  var here = w.origin;
   var C = w.Candor = w.Candor || {};
   var queued = C.q || [];
   var handlers = {};
@@ -15,16 +17,16 @@
 
   // The hosted URL becomes the embed URL (/q/… → /e/q/…) with identity, page and UTM as parameters.
   function src(a) {
-    var u = new URL(a.href), q = u.searchParams, here = new URLSearchParams(location.search);
+    var u = new URL(a.href), q = u.searchParams, page = new URLSearchParams(location.search);
     u = new URL("/e" + u.pathname, app);
     q.forEach(function (v, k) { u.searchParams.set(k, v); });
-    here.forEach(function (v, k) { if (!k.indexOf("utm_")) u.searchParams.set(k, v); });
+    page.forEach(function (v, k) { if (!k.indexOf("utm_")) u.searchParams.set(k, v); });
     for (var j = 0, at = a.attributes; j < at.length; j++) {
       if (!at[j].name.indexOf("data-hidden-")) u.searchParams.set(at[j].name.slice(12), at[j].value);
     }
     if (attr(a, "external-id")) { u.searchParams.set("uid", attr(a, "external-id")); u.searchParams.set("uh", attr(a, "user-hash") || ""); }
-    u.searchParams.set("ref", location.origin + location.pathname);
-    u.searchParams.set("origin", location.origin);
+    u.searchParams.set("ref", here + location.pathname);
+    u.searchParams.set("origin", here);
     return u.href;
   }
 
@@ -32,7 +34,7 @@
     var f = d.createElement("iframe");
     f.src = src(a);
     // The frame keeps its parent's origin across its own navigations without storage or cookies.
-    f.name = "candor:" + location.origin;
+    f.name = "candor:" + here;
     f.title = a.textContent.trim() || "Candor";
     f.style.cssText = "display:block;width:100%;border:0;height:" + (attr(a, "height") || 480) + "px";
     frames.push({ f: f, box: box });
