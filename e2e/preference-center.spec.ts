@@ -294,3 +294,47 @@ test.describe("one-click unsubscribe (RFC 8058)", () => {
     await context.close();
   });
 });
+
+test.describe("the dashboard's Preferences & consent", () => {
+  test("an admin lists, creates and edits topics, and a new topic shows in the preference center", async ({ browser, request }) => {
+    test.setTimeout(180_000);
+    const context = await browser.newContext({ javaScriptEnabled: true });
+    const page = await context.newPage();
+    await signIn(page, "demo@candor.test");
+    await page.goto("/w/acme/preferences");
+    for (const name of ["Product updates", "Sales outreach", "Newsletter"]) await expect(page.getByRole("link", { name, exact: true })).toBeVisible();
+    await axeCheck(page, "topics");
+
+    const key = `release-notes-${Date.now().toString(36)}`;
+    await page.getByRole("link", { name: "New topic" }).click();
+    await axeCheck(page, "new topic");
+    await page.getByLabel("Key").fill(key);
+    await page.getByLabel("Name", { exact: true }).fill("Release notes");
+    await page.getByRole("checkbox", { name: "Weekly" }).check();
+    await page.getByRole("checkbox", { name: "Monthly" }).check();
+    await page.getByLabel("Frequency before someone chooses").selectOption("monthly");
+    await page.getByLabel("Name (de)").fill("Versionshinweise");
+    await page.getByRole("button", { name: "Create topic" }).click();
+    await expect(page.getByRole("link", { name: "Release notes", exact: true })).toBeVisible();
+
+    await page.getByRole("link", { name: "Release notes", exact: true }).click();
+    await axeCheck(page, "edit topic");
+    await page.getByLabel("Name", { exact: true }).fill("Release notes and changelog");
+    await page.getByRole("button", { name: "Save topic" }).click();
+    await expect(page.getByRole("status")).toContainText("Topic saved");
+
+    await page.getByRole("link", { name: "Preference center" }).click();
+    await expect(page.getByRole("heading", { name: "Hosted preference center" })).toBeVisible();
+    await axeCheck(page, "preference center settings");
+    await context.close();
+
+    const { id } = await newProfile(request, "new-topic");
+    const topics = (await preferences(request, id)).topics.map((t) => t.key);
+    expect(topics).toContain(key);
+    const center = await browser.newContext({ javaScriptEnabled: false });
+    const visitor = await center.newPage();
+    await visitor.goto((await links(request, id)).preferenceCenterUrl);
+    await expect(visitor.getByRole("group", { name: "Release notes and changelog" })).toBeVisible();
+    await center.close();
+  });
+});

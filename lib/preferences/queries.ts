@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lt, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, isNull, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { preferenceSettings, preferenceStates, profiles, subscriptions, topics, type Channel, type PreferenceCopy } from "@/lib/db/schema";
 import type { ChannelValue, ProfileSwitches, StoredChoice } from "./state";
@@ -175,4 +175,13 @@ export async function findActiveProfileIdByEmail(db: Db, p: Ws & { email: string
     .where(and(eq(profiles.workspaceId, p.workspaceId), eq(profiles.email, p.email), eq(profiles.status, "active")))
     .limit(1);
   return row?.id ?? null;
+}
+
+/** Stored choices per topic, channel and status (people on a topic's default are not rows). */
+export async function countChoices(db: Db, p: Ws) {
+  return db
+    .select({ topicId: subscriptions.topicId, channel: subscriptions.channel, status: subscriptions.status, n: count() })
+    .from(subscriptions)
+    .where(eq(subscriptions.workspaceId, p.workspaceId))
+    .groupBy(subscriptions.topicId, subscriptions.channel, subscriptions.status);
 }

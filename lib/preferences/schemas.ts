@@ -132,3 +132,43 @@ export const audienceQuery = z.object({
   after: z.string().max(40).optional(),
   limit: z.coerce.number().int().min(1).max(10_000).default(1000),
 });
+
+const ticked = (form: Record<string, string>, name: string) => form[name] === "on" || form[name] === "true";
+
+/**
+ * The topic editor's flat form (`channel_email`, `default_email`, `freq_weekly`, `name_de`…)
+ * as a topic; field errors keep the topic's paths (`channels`, `defaults.email`, `frequencies`).
+ */
+export const topicForm = z
+  .record(z.string(), z.string())
+  .transform((f): TopicInput => {
+    const chosen = channels.filter((c) => ticked(f, `channel_${c}`));
+    const de = { name: f.name_de?.trim() || undefined, description: f.description_de?.trim() || undefined };
+    return {
+      key: f.key ?? "",
+      name: f.name ?? "",
+      description: f.description ?? "",
+      channels: chosen,
+      defaults: Object.fromEntries(chosen.filter((c) => f[`default_${c}`] === "subscribed").map((c) => [c, "subscribed" as const])),
+      frequencies: frequencies.filter((x) => ticked(f, `freq_${x}`)),
+      // Checked by the topic schema below, which names the field when it is not a frequency.
+      defaultFrequency: (f.defaultFrequency ?? "") as TopicInput["defaultFrequency"],
+      doubleOptIn: ticked(f, "doubleOptIn"),
+      transactional: ticked(f, "transactional"),
+      translations: de.name || de.description ? { de } : {},
+    };
+  })
+  .pipe(topicInput);
+
+/** The preference-center settings form: `channel_<c>` ticks and `title_en`, `intro_de`… copy fields. */
+export const preferenceSettingsForm = z
+  .record(z.string(), z.string())
+  .transform((f): PreferenceSettingsInput => ({
+    channels: channels.filter((c) => ticked(f, `channel_${c}`)),
+    copy: Object.fromEntries(
+      (["en", "de"] as const).map((l) => [l, { title: f[`title_${l}`] || undefined, intro: f[`intro_${l}`] || undefined, footer: f[`footer_${l}`] || undefined }]),
+    ),
+  }))
+  .pipe(preferenceSettingsInput);
+
+export const topicTarget = z.object({ key: topicKey, archived: z.enum(["true", "false"]).optional(), direction: z.enum(["up", "down"]).optional() });

@@ -145,3 +145,14 @@ export async function moveTopic(db: Db, workspaceId: string, key: string, direct
     await recordAudit(tx, workspaceId, actor, { action: "topic.moved", targetType: "topic", targetId: all[index]!.id, after: { direction } });
   });
 }
+
+/** How many people chose each status per topic and channel (those on the default are not counted). */
+export async function topicChoiceCounts(db: Db, workspaceId: string): Promise<Map<string, Record<string, Partial<Record<"subscribed" | "unsubscribed" | "pending", number>>>>> {
+  const out = new Map<string, Record<string, Partial<Record<"subscribed" | "unsubscribed" | "pending", number>>>>();
+  for (const row of await q.countChoices(db, { workspaceId })) {
+    const byChannel = out.get(row.topicId) ?? {};
+    (byChannel[row.channel] ??= {})[row.status] = Number(row.n);
+    out.set(row.topicId, byChannel);
+  }
+  return out;
+}

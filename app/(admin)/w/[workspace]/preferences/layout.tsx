@@ -13,6 +13,7 @@ export default async function PreferencesLayout({ children, params }: { children
         label="Preferences and consent sections"
         items={[
           { href: base, label: "Topics" },
+          { href: `${base}/center`, label: "Preference center" },
           { href: `${base}/consent`, label: "Consent notices", match: "prefix" },
           { href: `${base}/traits`, label: "Traits", match: "prefix" },
         ]}
