@@ -12,7 +12,7 @@ const adminCsp = [
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",
-  "base-uri 'self'",
+  "base-uri 'none'",
   "form-action 'self' https://github.com https://accounts.google.com",
   "frame-ancestors 'none'",
 ].join("; ");
