@@ -111,8 +111,9 @@ function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): SQ
       : sql`exists (${row} and ps.stage in (${stages}))`;
   }
   if ("context" in leaf) {
-    const latest = sql`(select r.context #>> ${contextPath[leaf.context]} from quiz_responses r where r.workspace_id = ${ws} and r.profile_id = ${pid} and r.status = 'completed' order by r.completed_at desc, r.id desc limit 1)`;
-    return textCondition(latest, leaf.op, leaf.value);
+    // Each profile's latest completed response, computed once as a set (not once per profile).
+    const latest = sql`select distinct on (r.profile_id) r.profile_id, r.context from quiz_responses r where r.workspace_id = ${ws} and r.status = 'completed' and r.profile_id is not null order by r.profile_id, r.completed_at desc, r.id desc`;
+    return sql`${pid} in (select l.profile_id from (${latest}) l where ${textCondition(sql`(l.context #>> ${contextPath[leaf.context]})`, leaf.op, leaf.value)})`;
   }
   // Answers and hidden fields exist only inside a quiz run; a profile never matches them.
   return FALSE;
