@@ -5,7 +5,6 @@ import { z } from "zod";
 import { memberFormAction } from "@/lib/auth/form-action";
 import { revealIdentitySecret, rotateIdentitySecret } from "@/lib/profiles/identity";
 import { rotateIdentitySecretInput } from "@/lib/profiles/schemas";
-import { rotateLinkSecret } from "@/lib/preferences/access";
 import type { SecretFormState } from "@/components/settings/security/secret-state";
 
 const pagePath = (slug: string) => `/w/${slug}/settings/security`;
@@ -31,11 +30,4 @@ export async function rotateIdentitySecretAction(workspaceSlug: string, _prev: S
   );
   if (!state?.ok || !rotated.secret) return state;
   return { ok: true, secret: rotated.secret, previousValidUntil: rotated.previousValidUntil?.toISOString() ?? null };
-}
-
-export async function rotateLinkSecretAction(workspaceSlug: string, formData: FormData): Promise<void> {
-  await memberFormAction({ workspaceSlug, minRole: "admin", schema: z.object({}), formData }, async (ctx) => {
-    await rotateLinkSecret(ctx.db, ctx.workspace.id, ctx.actor);
-    revalidatePath(pagePath(workspaceSlug));
-  });
 }

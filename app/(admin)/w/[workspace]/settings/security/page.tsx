@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
 import { requireMember } from "@/lib/auth/guards";
-import { Button } from "@/components/ui/button";
-import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { IdentitySecretCard } from "@/components/settings/security/identity-secret-card";
-import { revealIdentitySecretAction, rotateIdentitySecretAction, rotateLinkSecretAction } from "./actions";
+import { revealIdentitySecretAction, rotateIdentitySecretAction } from "./actions";
 
 export const metadata: Metadata = { title: "Security" };
 
@@ -19,19 +17,13 @@ export default async function SecuritySettingsPage({ params }: { params: Promise
         <CardHeader>
           <CardTitle>Preference and unsubscribe links</CardTitle>
           <CardDescription>
-            Links in your emails to the preference center, one-click unsubscribe and double opt-in confirmation are signed with a workspace secret.
-            If links leaked, revoke them all: people who follow an old link are offered a fresh one by email.
+            Links in your emails are signed with a workspace secret. If they leaked, revoke them all from{" "}
+            <a className="text-brand underline underline-offset-4" href={`/w/${s}/preferences/center`}>
+              Preferences &amp; consent → Preference center
+            </a>
+            .
           </CardDescription>
         </CardHeader>
-        <CardContent>
-          <ConfirmDialog
-            trigger={<Button variant="danger">Revoke all links</Button>}
-            title="Revoke every preference and unsubscribe link?"
-            description="Every link already sent stops working at once, including List-Unsubscribe links in mail that is still in inboxes. Links you generate from now on work as usual."
-            confirmLabel="Revoke all links"
-            action={rotateLinkSecretAction.bind(null, s)}
-          />
-        </CardContent>
       </Card>
     </div>
   );
