@@ -65,8 +65,8 @@ export async function asEmbed(
   return new Response(html, { status: response.status, headers });
 }
 
-/** The parent origin a first embed request names, when the workspace allows it (used to report refusals). */
+/** Whether the parent origin a first embed request names is allowed: the workspace's, or Candor's own (the dashboard preview). */
 export function namedOriginAllowed(site: EmbedSite, url: URL): boolean {
   const origin = url.searchParams.get("origin");
-  return !origin || isAllowedOrigin(origin, site.origins, site.development);
+  return !origin || origin === new URL(env().APP_URL).origin || isAllowedOrigin(origin, site.origins, site.development);
 }
