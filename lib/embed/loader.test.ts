@@ -14,4 +14,11 @@ describe("embed loader", () => {
     const size = gzipSync(LOADER_JS, { level: 9 }).length;
     expect(size).toBeLessThanOrEqual(1500);
   });
+
+  it("keeps all JavaScript up to the first quiz question, loader included, within 25 KB gzipped", () => {
+    // What an embedded quiz runs: the loader, then in the frame the public, quiz and embed scripts (no framework).
+    const frameScripts = ["public/candor-public.js", "public/candor-quiz.js", "public/candor-embed.js"].map((f) => readFileSync(f, "utf8"));
+    const total = [LOADER_JS, ...frameScripts].reduce((sum, js) => sum + gzipSync(js, { level: 9 }).length, 0);
+    expect(total).toBeLessThanOrEqual(25 * 1024);
+  });
 });
