@@ -146,6 +146,8 @@ function prepareSaveAnswers(db: Db) {
         eq(quizResponses.workspaceId, sql.placeholder("workspaceId")),
         eq(quizResponses.revision, sql.placeholder("expectedRevision")),
         eq(quizResponses.status, "partial"),
+        // Checked here, not from a possibly cached copy: an archived quiz takes no more answers.
+        sql`exists (select 1 from ${quizzes} q where q.id = ${quizResponses.quizId} and q.status = 'active')`,
       ),
     )
     .returning({ id: quizResponses.id })

@@ -63,6 +63,17 @@ describe("a hosted run", () => {
     expect(await loadRun(h.db, "x".repeat(24))).toBeNull();
   });
 
+  it("answers from a stale copy are refused by compare-and-set and replayed on the fresh run", async () => {
+    const { token } = await start(glow);
+    await answer(token, "skin_type", "dry");
+    const stale = (await loadRun(h.db, token))!;
+    await answer(token, "concerns", ["aging"]);
+    // A second tab (or process) still holds the run as it was before "concerns".
+    const r = await answerQuestion(h.db, { token, questionKey: "skin_type", raw: "oily", source: "form" }, browser, clock, stale);
+    expect(r.stored).toBe(true);
+    expect((await loadRun(h.db, token))?.response.answers).toEqual({ skin_type: "oily", concerns: ["aging"] });
+  });
+
   it("stores a double-submitted answer once", async () => {
     const { token } = await start(glow);
     const [a, b] = await Promise.all([answer(token, "skin_type", "oily"), answer(token, "skin_type", "oily")]);
@@ -174,9 +185,14 @@ describe("a hosted run", () => {
   it("takes no answers once the quiz is archived", async () => {
     const { setQuizArchived } = await import("./service");
     const { token } = await start(acme);
+    const { token: warm } = await start(acme);
+    // This process now holds the run in memory; the archive must still stop its next answer.
+    await answer(warm, "role", "marketer");
     await setQuizArchived(h.db, acme.workspace.id, acme.quiz.id, true, cliActor);
     try {
       await expect(answer(token, "role", "engineer")).rejects.toMatchObject({ code: "gone" });
+      await expect(answer(warm, "team_size", "solo")).rejects.toMatchObject({ code: "gone" });
+      expect((await loadRun(h.db, warm))?.response.answers).toEqual({ role: "marketer" });
       await expect(resolvePublicQuiz(h.db, { workspaceSlug: "acme-runs", quizSlug: "welcome" })).rejects.toMatchObject({ code: "gone" });
     } finally {
       await setQuizArchived(h.db, acme.workspace.id, acme.quiz.id, false, cliActor);

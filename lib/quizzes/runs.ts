@@ -97,13 +97,38 @@ export interface Run {
   quizArchived: boolean;
 }
 
-/** A run by its token, replayed to where it stands; null for an unknown token. */
+/**
+ * Runs this process read or wrote lately, by token hash. Answer saves start from here and write
+ * with compare-and-set, so an entry made stale by another process or tab only costs a reload;
+ * screens always read the database.
+ */
+const RUN_CACHE_LIMIT = 10_000;
+const RUN_CACHE_TTL_MS = 10 * 60_000;
+const runCaches = new WeakMap<Db, Map<string, { run: Run; at: number }>>();
+
+function runCache(db: Db) {
+  let cache = runCaches.get(db);
+  if (!cache) runCaches.set(db, (cache = new Map()));
+  return cache;
+}
+
+function remember(db: Db, tokenHash: string, run: Run) {
+  const cache = runCache(db);
+  cache.delete(tokenHash);
+  if (cache.size >= RUN_CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+  cache.set(tokenHash, { run, at: Date.now() });
+}
+
+const validToken = (token: string) => /^[A-Za-z0-9_-]{20,64}$/.test(token);
+
+/** A run by its token, read from the database and replayed to where it stands; null for an unknown token. */
 export async function loadRun(db: Db, token: string): Promise<Run | null> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return null;
-  const row = await q.findRunByTokenHash(db, hashToken(token));
+  if (!validToken(token)) return null;
+  const tokenHash = hashToken(token);
+  const row = await q.findRunByTokenHash(db, tokenHash);
   if (!row) return null;
   const definition = await versionDefinition(db, row.response.workspaceId, row.response.versionId);
-  return {
+  const run: Run = {
     response: row.response,
     definition,
     walk: walk(definition, { answers: row.response.answers, hidden: row.response.hidden }),
@@ -111,6 +136,16 @@ export async function loadRun(db: Db, token: string): Promise<Run | null> {
     quizSlug: row.quizSlug,
     quizArchived: row.quizStatus === "archived",
   };
+  remember(db, tokenHash, run);
+  return run;
+}
+
+/** The run to answer on: this process's latest copy when it has a fresh one, else the database's. */
+export async function runForAnswer(db: Db, token: string): Promise<Run | null> {
+  if (!validToken(token)) return null;
+  const hit = runCache(db).get(hashToken(token));
+  if (hit && Date.now() - hit.at < RUN_CACHE_TTL_MS) return hit.run;
+  return loadRun(db, token);
 }
 
 export interface AnswerInput {
@@ -154,7 +189,8 @@ export async function answerQuestion(
   loaded?: Run,
 ): Promise<AnswerResult> {
   for (let attempt = 0; ; attempt++) {
-    const run = attempt === 0 && loaded ? loaded : await loadRun(db, input.token);
+    // The first try may start from a cached copy; a lost compare-and-set retries on fresh state.
+    const run = attempt === 0 ? (loaded ?? (await runForAnswer(db, input.token))) : await loadRun(db, input.token);
     if (!run) throw new AppError("not_found", "This quiz link is not valid. Start the quiz again from its page.");
     const result = await tryAnswer(db, run, input, request, clock);
     if (result) return result;
@@ -200,6 +236,7 @@ async function tryAnswer(db: Db, run: Run, input: AnswerInput, request: Completi
   const now = clock.now();
   if (after.current?.kind === "ending") {
     const done = await completeRun(db, { run, answers, path: after.path, endingKey: after.current.key, context, expectedRevision: response.revision }, request, clock);
+    runCache(db).delete(response.tokenHash);
     return done ? { status: "completed", responseId: response.id, run, stored: true } : null;
   }
   const row = await q.saveAnswers(db, {
@@ -213,6 +250,8 @@ async function tryAnswer(db: Db, run: Run, input: AnswerInput, request: Completi
     updatedAt: now,
   });
   if (!row) return null;
+  const saved: QuizResponse = { ...response, answers, currentQuestion: after.current?.key ?? null, answeredCount: after.path.length, context, revision: response.revision + 1, updatedAt: now };
+  remember(db, response.tokenHash, { ...run, response: saved, walk: after });
   return { status: "partial", next: after.current, following: nextStep(definition, question.key, { answers, hidden: response.hidden }), run, stored: true };
 }
 

@@ -18,7 +18,7 @@ import { remainingQuestions, type Walk } from "@/lib/quizzes/logic";
 import { carriedParams, cleanReferrer, deviceClass, utmFrom } from "@/lib/quizzes/context";
 import type { AnswerValue, Answers, Question, QuizDefinition } from "@/lib/quizzes/definition";
 import type { QuizOutcome } from "@/lib/quizzes/result";
-import { answerQuestion, loadRun, onPath, questionBefore, resolvePublicQuiz, startRun, type PublicQuiz, type Run } from "@/lib/quizzes/runs";
+import { answerQuestion, loadRun, onPath, questionBefore, resolvePublicQuiz, runForAnswer, startRun, type PublicQuiz, type Run } from "@/lib/quizzes/runs";
 import { sendResumeLink } from "@/lib/quizzes/resume";
 import type { Branding } from "@/components/public/document";
 import type { RuntimeContext, RuntimeLinks, RuntimeT } from "@/components/quiz-runtime/frame";
@@ -322,7 +322,7 @@ export async function quizPost(request: Request, route: RuntimeRoute): Promise<R
   if (one("action") === "start") return startRunFromForm(db, route, request, form);
 
   const token = one("r") ?? "";
-  const run = await loadRun(db, token);
+  const run = await runForAnswer(db, token);
   if (!run || run.workspace.slug !== route.workspace || run.quizSlug !== route.quiz) return plainPage(route, request, "invalidLink", undefined, route.basePath);
   const def = run.definition;
   const lang = one("lang");
