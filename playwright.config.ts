@@ -5,6 +5,7 @@ const appUrl = `http://localhost:${port}`;
 const sinkSmtp = Number(process.env.SMTP_SINK_PORT ?? 2525);
 const sinkHttp = Number(process.env.SMTP_SINK_HTTP_PORT ?? 2526);
 const dataDir = process.env.E2E_DATA_DIR ?? ".data-e2e";
+const embedHost = Number(process.env.EMBED_HOST_PORT ?? 4310);
 
 // End-to-end runs against `next build` output served by `next start`, on PostgreSQL when
 // E2E_DATABASE_URL is set and on a fresh embedded database otherwise.
@@ -42,6 +43,14 @@ export default defineConfig({
       command: "npx tsx e2e/support/smtp-sink.ts",
       url: `http://127.0.0.1:${sinkHttp}/health`,
       env: { SMTP_SINK_PORT: String(sinkSmtp), SMTP_SINK_HTTP_PORT: String(sinkHttp) },
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
+      // A brand's site on other origins than the app, for the embed tests.
+      command: "npx tsx e2e/support/embed-host.ts",
+      url: `http://127.0.0.1:${embedHost}/health`,
+      env: { EMBED_HOST_PORT: String(embedHost), EMBED_APP_URL: appUrl },
       reuseExistingServer: false,
       timeout: 30_000,
     },

@@ -1,0 +1,175 @@
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./support/auth";
+
+// A brand's page on another origin (127.0.0.1:EMBED_HOST_PORT) embeds acme's welcome quiz from the app
+// (localhost): a different site, so the frame is third-party, with third-party cookies blocked.
+const hostPort = Number(process.env.EMBED_HOST_PORT ?? 4310);
+const host = `http://127.0.0.1:${hostPort}`;
+const foreignHost = `http://127.0.0.1:${hostPort + 1}`;
+
+test.use({
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--test-third-party-cookie-phaseout", "--disable-features=TrackingProtection3pcdUx"],
+  },
+});
+
+type HostEvent = { type: string; data: Record<string, unknown> };
+const events = (page: Page) => page.evaluate(() => (window as unknown as { events: HostEvent[] }).events);
+
+test.describe.configure({ mode: "serial" });
+
+test("an admin allows the brand's origin, and the dashboard previews the snippet", async ({ page }) => {
+  await signIn(page, "admin@acme.test");
+  await page.goto("/w/acme/integrations/embed");
+  await expect(page.getByRole("heading", { name: "Embed", level: 1 })).toBeVisible();
+  const snippet = page.getByLabel("Snippet");
+  await expect(snippet).toHaveValue(/data-candor data-mode="inline"/);
+  await page.getByLabel("Mode").selectOption("popup");
+  await page.getByLabel("Opens").selectOption("delay");
+  await expect(snippet).toHaveValue(/data-mode="popup" data-trigger="delay" data-delay="5"/);
+  await expect(snippet).toHaveValue(/\/embed\.js\?v=[0-9a-f]{10}/);
+  await page.getByLabel("Mode").selectOption("inline");
+  // The live preview runs the real loader: the quiz appears inside it.
+  await expect(page.frameLocator('iframe[title="Embed preview"]').frameLocator("iframe").getByRole("button", { name: "Start" })).toBeVisible();
+
+  await page.getByLabel("Allowed origins").fill(`${host}\nnot an origin`);
+  await page.getByRole("button", { name: "Save origins" }).click();
+  await expect(page.getByText(/Not an origin: not an origin/)).toBeVisible();
+  await page.getByLabel("Allowed origins").fill(`${host}/`);
+  await page.getByRole("button", { name: "Save origins" }).click();
+  await expect(page.getByText("Saved: 1 allowed origin.")).toBeVisible();
+});
+
+test("an inline quiz loads when scrolled to, completes, grows to fit and tells the host, without cookies", async ({ page }) => {
+  const cookieTraffic: string[] = [];
+  page.on("response", async (r) => {
+    if (!r.url().includes("/e/q/")) return;
+    const sent = await r.request().headerValue("cookie");
+    const set = await r.headerValue("set-cookie");
+    if (sent || set) cookieTraffic.push(`${r.url()} ${sent ?? ""} ${set ?? ""}`);
+  });
+  const scripts = new Set<string>();
+  page.on("request", (r) => {
+    if (r.resourceType() === "script") scripts.add(new URL(r.url()).pathname);
+  });
+  await page.setViewportSize({ width: 1000, height: 700 });
+  await page.goto(`${host}/?mode=inline&path=/q/acme/welcome&spacer=1`);
+  // The loader has run (the link sits in its box) but the frame waits until the box comes into view.
+  await expect(page.locator(".candor-embed a[data-candor]")).toHaveCount(1);
+  const frameEl = page.locator("iframe");
+  await expect(frameEl).toHaveCount(0);
+  await page.locator(".candor-embed").scrollIntoViewIfNeeded();
+  await expect(frameEl).toHaveCount(1);
+  const quiz = page.frameLocator("iframe");
+  await quiz.getByRole("button", { name: "Start" }).click();
+  await expect(quiz.getByRole("heading", { name: "What's your role?" })).toBeVisible();
+  await quiz.getByLabel("Marketer").check();
+  await quiz.getByRole("button", { name: "Next", exact: true }).click();
+  await expect(quiz.getByRole("heading", { name: "How big is your team?" })).toBeVisible();
+  await quiz.getByLabel("2–10").check();
+  await quiz.getByRole("button", { name: "Next", exact: true }).click();
+  await quiz.getByLabel("What's the main thing you want to get done with Acme?").fill("Embed a quiz");
+  await quiz.getByRole("button", { name: "Next", exact: true }).click();
+  await quiz.getByLabel("Your work email").fill(`embed-${Date.now().toString(36)}@example.com`);
+  await quiz.getByRole("button", { name: "Finish", exact: true }).click();
+  await expect(quiz.getByRole("heading", { level: 1, name: "Welcome aboard" })).toBeVisible();
+
+  await expect.poll(async () => (await events(page)).map((e) => e.type)).toContain("quiz.completed");
+  const all = await events(page);
+  expect(all.map((e) => e.type)).toEqual(expect.arrayContaining(["ready", "resize", "quiz.started", "quiz.answered", "quiz.completed"]));
+  const completed = all.find((e) => e.type === "quiz.completed")!;
+  expect(completed.data).toMatchObject({ quiz: "welcome" });
+  expect(Array.isArray(completed.data.bundle)).toBe(true);
+  expect("flow" in completed.data).toBe(true);
+
+  // The frame is as tall as its content: nothing scrolls inside it.
+  const inner = page.frames().find((f) => f.url().includes("/e/q/acme/welcome"))!;
+  await expect
+    .poll(async () => {
+      const content = await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      const box = await frameEl.boundingBox();
+      return Math.abs((box?.height ?? 0) - content);
+    })
+    .toBeLessThanOrEqual(1);
+  expect(await inner.evaluate(() => document.documentElement.scrollHeight <= document.documentElement.clientHeight + 1)).toBe(true);
+  expect((await frameEl.boundingBox())?.height).not.toBe(480);
+  expect(cookieTraffic).toEqual([]);
+  // No framework in the frame: the loader and Candor's three small public scripts are all the JavaScript.
+  expect([...scripts].sort()).toEqual(["/candor-embed.js", "/candor-public.js", "/candor-quiz.js", "/embed.js"]);
+});
+
+test("a popup opens and closes with the keyboard, returning focus to its link", async ({ page }) => {
+  await page.goto(`${host}/?mode=popup&label=Open+the+quiz`);
+  const link = page.getByRole("link", { name: "Open the quiz" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  const dialog = page.getByRole("dialog", { name: "Open the quiz" });
+  await expect(dialog).toBeVisible();
+  await expect(page.frameLocator("dialog iframe").getByRole("button", { name: "Start" })).toBeVisible();
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(link).toBeFocused();
+  // Escape pressed inside the quiz closes it too.
+  await page.keyboard.press("Enter");
+  await expect(dialog).toBeVisible();
+  await page.frameLocator("dialog iframe").getByRole("button", { name: "Start" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
+test("a slide-in opens after its delay and closes with Escape", async ({ page }) => {
+  await page.goto(`${host}/?mode=slide-in&trigger=delay&delay=1&label=Quick+quiz`);
+  const panel = page.getByRole("dialog", { name: "Quick quiz" });
+  await expect(panel).toBeVisible();
+  await expect(page.frameLocator("dialog iframe").getByRole("button", { name: "Start" })).toBeVisible();
+  // Non-modal: the page stays usable while it is open.
+  await expect(page.getByRole("button", { name: "After the embed" })).toBeEnabled();
+  await panel.getByRole("button", { name: "Close" }).focus();
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await page.getByRole("link", { name: "Quick quiz" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(panel).toBeVisible();
+});
+
+test("a site that is not allowed cannot frame the quiz, and its page keeps working", async ({ page }) => {
+  const refusals: string[] = [];
+  page.on("console", (m) => {
+    if (/frame-ancestors/.test(m.text())) refusals.push(m.text());
+  });
+  await page.goto(`${foreignHost}/?mode=inline`);
+  await expect(page.locator("iframe")).toHaveCount(1);
+  await expect.poll(() => refusals.length).toBeGreaterThan(0);
+  expect(await events(page)).toEqual([]);
+  await expect(page.getByRole("button", { name: "After the embed" })).toBeEnabled();
+});
+
+test("a forged userHash is refused and reported in the console", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(`${host}/?mode=inline&external-id=user-42&user-hash=${"0".repeat(64)}`);
+  await expect.poll(() => errors.join("\n")).toContain("userHash does not match");
+  await expect(page.frameLocator("iframe").getByRole("button", { name: "Start" })).toHaveCount(0);
+});
+
+test("without JavaScript the embed is a link to the hosted quiz", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${host}/?mode=inline`);
+  await expect(page.getByRole("link", { name: "Take the quiz" })).toHaveAttribute("href", /\/q\/acme\/welcome$/);
+  await expect(page.locator("iframe")).toHaveCount(0);
+  await context.close();
+});
+
+test("the loader is cached long under its versioned URL and briefly without it", async ({ request }) => {
+  const bare = await request.get("/embed.js");
+  expect(bare.headers()["cache-control"]).toBe("public, max-age=300");
+  const version = (bare.headers().etag ?? "").replace(/"/g, "");
+  const versioned = await request.get(`/embed.js?v=${version}`);
+  expect(versioned.headers()["cache-control"]).toContain("immutable");
+  expect(versioned.headers()["content-type"]).toContain("javascript");
+});
