@@ -77,3 +77,24 @@ export type FlowData = z.output<typeof flowInput>;
 export const completeStepInput = z.object({
   flow: flowKey.optional().meta({ description: "The flow the step belongs to; default: the profile's current flow" }),
 });
+
+/** A profile's current flow as the API, the checklist and the dashboard show it. */
+export interface StepView {
+  key: string;
+  title: string;
+  bodyHtml: string;
+  cta: { label: string; url: string } | null;
+  completion: FlowStep["completion"];
+  completed: { at: string; by: "person" | "api" | "event" | "admin" } | null;
+}
+
+export interface OnboardingView {
+  flow: { key: string; name: string; description: string };
+  steps: StepView[];
+  progress: { done: number; total: number };
+  assignedAt: Date;
+  lastProgressAt: Date;
+  completedAt: Date | null;
+  /** The hosted checklist, behind a signed link for this profile. */
+  checklistUrl: string;
+}

@@ -19,7 +19,7 @@ import { evaluateRule, type RuleContext, type RuleFacts, type TraceEntry } from 
 import { validateRule, type RuleVocabulary } from "@/lib/rules/validate";
 import { withheldReason } from "@/lib/bundles/rank";
 import * as q from "./queries";
-import { flowInput, type FlowData, type FlowStep } from "./schemas";
+import { flowInput, type FlowData, type FlowStep, type OnboardingView } from "./schemas";
 import { renderStepBody } from "./markdown";
 import { CHECKLIST_LINK_DAYS, createChecklistToken } from "./links";
 
@@ -182,26 +182,6 @@ export async function assignForProfile(
   }
   if (choice) await assignFlow(tx, workspaceId, profileId, choice.flow, opts.source, clock);
   return choice;
-}
-
-export interface StepView {
-  key: string;
-  title: string;
-  bodyHtml: string;
-  cta: { label: string; url: string } | null;
-  completion: FlowStep["completion"];
-  completed: { at: string; by: StepCompleter } | null;
-}
-
-export interface OnboardingView {
-  flow: { key: string; name: string; description: string };
-  steps: StepView[];
-  progress: { done: number; total: number };
-  assignedAt: Date;
-  lastProgressAt: Date;
-  completedAt: Date | null;
-  /** The hosted checklist, behind a signed link for this profile. */
-  checklistUrl: string;
 }
 
 /** The hosted checklist's address for a profile, signed and valid for 90 days. */

@@ -83,7 +83,7 @@ const acmeFlows: FlowInput[] = [
     steps: [
       { key: "api_key", title: "Create an API key", body: "Go to **Settings → API keys** and create a key with the `events:write` scope. Keep it out of your repository.", cta: { label: "Open API keys", url: "https://acme.example/settings/api-keys" }, completion: [...person] },
       { key: "install_sdk", title: "Install the SDK", body: "```\nnpm install @acme/analytics\n```\nThen initialise it with your key. [SDK guide](https://acme.example/docs/sdk)", cta: null, completion: [...person] },
-      { key: "first_event", title: "Send your first event", body: "Call `acme.track(\"signed_up\")` from your backend. This step ticks itself once we receive it.", cta: { label: "Read the tracking guide", url: "https://acme.example/docs/track" }, completion: [...api] },
+      { key: "first_event", title: "Send your first event", body: "Call `acme.track(\"signed_up\")` from your backend. This step ticks itself once we receive it.", cta: { label: "Read the tracking guide", url: "https://acme.example/docs/track" }, completion: ["api"] },
       { key: "preferences", title: "Choose what we email you", body: "Engineers get weekly product updates and no sales calls by default. Change it any time.", cta: null, completion: ["event", "person"], event: { type: "preferences.updated", match: { source: "preference_center" } } },
     ],
   },

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { notFound } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { recommendForProfile } from "@/lib/bundles/service";
-import { assignForProfile, getOnboarding, type OnboardingView } from "@/lib/onboarding/service";
+import { assignForProfile, getOnboarding } from "@/lib/onboarding/service";
+import type { OnboardingView } from "@/lib/onboarding/schemas";
 
 /** A profile's recommendation in the API's shape. */
 export async function getRecommendations(db: Db, workspaceId: string, profileId: string, opts: { quizSlug?: string; clock?: Clock } = {}) {

@@ -1,0 +1,70 @@
+/** @jsxImportSource preact */
+import { PublicDocument, type Branding } from "@/components/public/document";
+import type { ChecklistMessageKey } from "@/lib/onboarding/messages";
+import type { OnboardingView } from "@/lib/onboarding/schemas";
+
+export type ChecklistT = (key: ChecklistMessageKey, vars?: Record<string, string | number>) => string;
+
+/** The hosted onboarding checklist: works with plain form posts, no script. */
+export function ChecklistPage(p: { t: ChecklistT; lang: string; brand: Branding; view: OnboardingView; action: string; token: string; status: string | null }) {
+  const { t, view } = p;
+  const pct = view.progress.total ? Math.round((view.progress.done / view.progress.total) * 100) : 0;
+  const date = new Intl.DateTimeFormat(p.lang, { dateStyle: "medium", timeZone: "UTC" });
+  return (
+    <PublicDocument lang={p.lang} title={`${view.flow.name} · ${p.brand.name}`} brand={p.brand} skipLabel={t("skip")} script={null}>
+      <h1>{view.flow.name}</h1>
+      {view.flow.description ? <p class="muted">{view.flow.description}</p> : null}
+      {p.status ? (
+        <p class="notice ok" role="status">
+          {p.status}
+        </p>
+      ) : null}
+      <p id="progress-label">{view.completedAt ? t("allDone") : t("progress", { done: view.progress.done, total: view.progress.total })}</p>
+      <div class="progress" role="progressbar" aria-labelledby="progress-label" aria-valuemin={0} aria-valuemax={view.progress.total} aria-valuenow={view.progress.done}>
+        <span style={`width:${pct}%`} />
+      </div>
+      <ol class="grid" style="padding:0;list-style:none">
+        {view.steps.map((step, i) => (
+          <li key={step.key} class="card" aria-labelledby={`step-${step.key}`}>
+            <h2 id={`step-${step.key}`}>
+              <span class="muted">{i + 1}. </span>
+              {step.title}
+              {step.completed ? <span class="small muted"> — {t("done")}</span> : null}
+            </h2>
+            {step.bodyHtml ? <div dangerouslySetInnerHTML={{ __html: step.bodyHtml }} /> : null}
+            <div class="actions">
+              {step.cta ? (
+                <a class={step.completed ? "btn secondary" : "btn"} href={step.cta.url}>
+                  {step.cta.label}
+                </a>
+              ) : null}
+              {step.completed ? (
+                <p class="small muted">{t("doneOn", { date: date.format(new Date(step.completed.at)) })}</p>
+              ) : step.completion.includes("person") ? (
+                <form method="post" action={p.action} class="inline">
+                  <input type="hidden" name="t" value={p.token} />
+                  <input type="hidden" name="step" value={step.key} />
+                  <button type="submit" class={step.cta ? "btn secondary" : "btn"}>
+                    {t("markDone", { title: step.title })}
+                  </button>
+                </form>
+              ) : (
+                <p class="small muted">{step.completion.includes("event") ? t("completesItself") : t("completedByBrand")}</p>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </PublicDocument>
+  );
+}
+
+/** A checklist link that cannot be used (invalid, expired) or leads to nothing yet. */
+export function ChecklistMessagePage(p: { t: ChecklistT; lang: string; brand: Branding; title: string; body: string }) {
+  return (
+    <PublicDocument lang={p.lang} title={`${p.title} · ${p.brand.name}`} brand={p.brand} skipLabel={p.t("skip")} script={null}>
+      <h1>{p.title}</h1>
+      <p>{p.body}</p>
+    </PublicDocument>
+  );
+}
