@@ -308,8 +308,8 @@ test.describe("the dashboard's Preferences & consent", () => {
     const key = `release-notes-${Date.now().toString(36)}`;
     await page.getByRole("link", { name: "New topic" }).click();
     await axeCheck(page, "new topic");
-    await page.getByLabel("Key").fill(key);
-    await page.getByLabel("Name", { exact: true }).fill("Release notes");
+    await page.getByRole("textbox", { name: "Key", exact: true }).fill(key);
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Release notes");
     await page.getByRole("checkbox", { name: "Weekly" }).check();
     await page.getByRole("checkbox", { name: "Monthly" }).check();
     await page.getByLabel("Frequency before someone chooses").selectOption("monthly");
@@ -319,7 +319,7 @@ test.describe("the dashboard's Preferences & consent", () => {
 
     await page.getByRole("link", { name: "Release notes", exact: true }).click();
     await axeCheck(page, "edit topic");
-    await page.getByLabel("Name", { exact: true }).fill("Release notes and changelog");
+    await page.getByRole("textbox", { name: "Name", exact: true }).fill("Release notes and changelog");
     await page.getByRole("button", { name: "Save topic" }).click();
     await expect(page.getByRole("status")).toContainText("Topic saved");
 

@@ -23,11 +23,11 @@ export default async function PreferenceCenterSettingsPage({ params }: { params:
           <CardDescription>
             People reach <code className="font-mono">/p/{workspace.slug}</code> from the signed link in your mail (see <code>POST /api/v1/profiles/{"{id}"}/links</code>
             ) or by asking for a link with their address at{" "}
-            <Link href={`/p/${workspace.slug}`} className="text-brand underline-offset-4 hover:underline">
+            <Link href={`/p/${workspace.slug}`} className="text-brand underline underline-offset-4">
               the public page
             </Link>
             . It is in English and German, chosen by the link&apos;s <code>?lang=</code>, the person&apos;s locale, then their browser. Colours and logo come from{" "}
-            <Link href={`/w/${workspace.slug}/settings/general`} className="text-brand underline-offset-4 hover:underline">
+            <Link href={`/w/${workspace.slug}/settings/general`} className="text-brand underline underline-offset-4">
               General settings
             </Link>
             .
