@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
+import { linkIn, waitForMail } from "./support/mail";
 
 // A brand's page on another origin (127.0.0.1:EMBED_HOST_PORT) embeds acme's welcome quiz from the app
 // (localhost): a different site, so the frame is third-party, with third-party cookies blocked.
@@ -15,6 +16,8 @@ test.use({
 });
 
 type HostEvent = { type: string; data: Record<string, unknown> };
+// The person who completes the inline quiz, who then opens their preference center in an embed.
+const quizEmail = `embed-${Date.now().toString(36)}@example.com`;
 const events = (page: Page) => page.evaluate(() => (window as unknown as { events: HostEvent[] }).events);
 
 test.describe.configure({ mode: "serial" });
@@ -71,7 +74,7 @@ test("an inline quiz loads when scrolled to, completes, grows to fit and tells t
   await quiz.getByRole("button", { name: "Next", exact: true }).click();
   await quiz.getByLabel("What's the main thing you want to get done with Acme?").fill("Embed a quiz");
   await quiz.getByRole("button", { name: "Next", exact: true }).click();
-  await quiz.getByLabel("Your work email").fill(`embed-${Date.now().toString(36)}@example.com`);
+  await quiz.getByLabel("Your work email").fill(quizEmail);
   await quiz.getByRole("button", { name: "Finish", exact: true }).click();
   await expect(quiz.getByRole("heading", { level: 1, name: "Welcome aboard" })).toBeVisible();
 
@@ -97,6 +100,21 @@ test("an inline quiz loads when scrolled to, completes, grows to fit and tells t
   expect(cookieTraffic).toEqual([]);
   // No framework in the frame: the loader and Candor's three small public scripts are all the JavaScript.
   expect([...scripts].sort()).toEqual(["/candor-embed.js", "/candor-public.js", "/candor-quiz.js", "/embed.js"]);
+});
+
+test("the preference center works inside an embed and tells the host when choices are saved", async ({ page, baseURL }) => {
+  await page.goto(`${host}/?mode=inline&path=/p/acme&label=Your+preferences`);
+  const center = page.frameLocator("iframe");
+  await center.getByLabel("Email address").fill(quizEmail);
+  await center.getByRole("button", { name: "Email me a link" }).click();
+  await expect(center.getByRole("status")).toBeVisible();
+  const mail = await waitForMail(quizEmail, /Your preferences at/);
+  const link = new URL(linkIn(mail, `${baseURL}/p/acme?t=`));
+  await page.goto(`${host}/?mode=inline&path=${encodeURIComponent(link.pathname + link.search)}&label=Your+preferences`);
+  await expect(center.getByRole("heading", { level: 1, name: "Your preferences" })).toBeVisible();
+  await center.getByLabel("For a week").check();
+  await center.getByRole("button", { name: "Pause messages" }).click();
+  await expect.poll(async () => (await events(page)).find((e) => e.type === "preferences.saved")?.data).toEqual({ workspace: "acme", status: ["paused"] });
 });
 
 test("a popup opens and closes with the keyboard, returning focus to its link", async ({ page }) => {

@@ -10,7 +10,7 @@ export interface EmbedEvents {
   "quiz.started": { quiz: string };
   "quiz.answered": { quiz: string; question: string; answered: number };
   "quiz.completed": { quiz: string; ending: string | null; bundle: OutcomeProduct[]; flow: OutcomeFlow | null };
-  "preferences.saved": { workspace: string };
+  "preferences.saved": { workspace: string; status: string[] };
   close: Record<string, never>;
 }
 
