@@ -125,6 +125,17 @@ describe("the hosted preference center", () => {
     expect((await getConsentState(h.db, ws, p.id)).find((s) => s.purpose === "sharing")).toMatchObject({ granted: false, gpc: true });
   });
 
+  it("honours Sec-GPC on a submit as well as on the page", async () => {
+    const p = await person("gpc-submit@example.com");
+    await post({ action: "resume", t: p.token }, { "sec-gpc": "1" });
+    expect((await listConsentRecords(h.db, ws, p.id)).filter((r) => r.purpose === "sharing").map((r) => [r.action, r.method])).toEqual([["withdraw", "gpc"]]);
+    // Honoured once: a second signal records nothing more, a request without it reverses nothing.
+    await get(p.url, { "sec-gpc": "1" });
+    await get(p.url);
+    expect((await listConsentRecords(h.db, ws, p.id)).filter((r) => r.purpose === "sharing")).toHaveLength(1);
+    expect((await getConsentState(h.db, ws, p.id)).find((s) => s.purpose === "sharing")).toMatchObject({ granted: false, gpc: true });
+  });
+
   it("speaks German by ?lang=, by the profile's locale and by Accept-Language", async () => {
     const en = await person("en@example.com");
     const de = await person("de@example.com", "de");

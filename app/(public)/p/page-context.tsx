@@ -104,6 +104,16 @@ export function gpcContext(request: Request, collectionPoint: string, locale: st
 
 export { hasGpc };
 
+/**
+ * `Sec-GPC: 1` on any preference page or submit with a valid link: record the `sharing`
+ * withdrawal (once; later requests without the header never reverse it). True when honoured.
+ */
+export async function honourGpcIfSent(request: Request, p: { db: Db; workspaceId: string; profileId: string; collectionPoint: string; locale: string; clock: { now(): Date } }): Promise<boolean> {
+  if (!hasGpc(request)) return false;
+  const { honourGpc } = await import("@/lib/consent/gpc");
+  return (await honourGpc(p.db, p.workspaceId, p.profileId, { ...gpcContext(request, p.collectionPoint, p.locale), clock: p.clock })).honoured;
+}
+
 const fieldMessages: Record<string, PreferenceMessageKey> = {
   pausedUntil: "error_pause_future",
   until: "error_pause_future",

@@ -2,14 +2,13 @@ import { AppError } from "@/lib/core/errors";
 import { sha256Hex } from "@/lib/core/crypto";
 import { consumeRateLimit, clientAddress } from "@/lib/api/rate-limit";
 import { recordConsent } from "@/lib/consent/ledger";
-import { honourGpc } from "@/lib/consent/gpc";
 import { formToObject, readForm } from "@/lib/public/request";
 import { findPublicWorkspace, openLink, requestLinkByEmail, sendFreshLink, type LinkAccess } from "@/lib/preferences/access";
 import { loadPreferenceCenter } from "@/lib/preferences/center";
 import { overtakenChanges, pauseEnd, topicFormToPatch } from "@/lib/preferences/form";
 import { getPreferences, updatePreferences } from "@/lib/preferences/service";
 import type { PreferenceMessageKey } from "@/lib/preferences/messages";
-import { gpcContext, hasGpc, notFoundPage, pageContext, pageErrors, personSource, redirectTo, afterResponse, type PageContext, publicRuntime } from "../page-context";
+import { hasGpc, honourGpcIfSent, notFoundPage, pageContext, pageErrors, personSource, redirectTo, afterResponse, type PageContext, publicRuntime } from "../page-context";
 import { centerView, expiredView, goneView, linkRequestView } from "./views";
 
 type Params = { params: Promise<{ workspace: string }> };
@@ -26,8 +25,7 @@ function statusMessages(ctx: PageContext, raw: string | null): string[] {
 async function showCenter(request: Request, access: Ok, p: { status?: string[]; errors?: { field?: string; message: string }[]; lang?: string | null }, code = 200) {
   const { db, clock } = await publicRuntime();
   const ctx = pageContext(access.ws, request, "center", { token: access.token, profileLocale: access.profile.locale, lang: p.lang });
-  let gpcHonoured = false;
-  if (hasGpc(request)) gpcHonoured = (await honourGpc(db, access.ws.id, access.profile.id, { ...gpcContext(request, "preference_center", ctx.locale), clock })).honoured;
+  const gpcHonoured = await honourGpcIfSent(request, { db, workspaceId: access.ws.id, profileId: access.profile.id, collectionPoint: "preference_center", locale: ctx.locale, clock });
   const model = await loadPreferenceCenter(db, access.ws, access.profile, ctx.locale, clock);
   return centerView(ctx, { model, token: access.token, status: p.status ?? [], errors: p.errors ?? [], gpcHonoured, now: clock.now() }, code);
 }
@@ -120,6 +118,7 @@ export async function POST(request: Request, { params }: Params) {
   const notice = typeof form.notice === "string" ? form.notice : null;
   const by = personSource(request, "preference_center", "checkbox", ctx.locale, notice);
   const { ws, profile } = access;
+  await honourGpcIfSent(request, { db, workspaceId: ws.id, profileId: profile.id, collectionPoint: "preference_center", locale: ctx.locale, clock });
   const back = (s: string[]) => redirectTo("center", ws.slug, { t: access.token, lang: ctx.locale, s: s.join(",") });
 
   try {

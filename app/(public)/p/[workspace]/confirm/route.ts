@@ -4,7 +4,7 @@ import { confirmationState, confirmSubscription } from "@/lib/preferences/double
 import { topicText } from "@/lib/preferences/present";
 import { listTopics } from "@/lib/preferences/topics";
 import { pageUrl } from "@/lib/preferences/urls";
-import { notFoundPage, pageContext, personSource, type PageContext, publicRuntime } from "../../page-context";
+import { honourGpcIfSent, notFoundPage, pageContext, personSource, type PageContext, publicRuntime } from "../../page-context";
 import { actionView } from "../action-view";
 import { goneView, linkRequestView } from "../views";
 
@@ -32,7 +32,9 @@ async function open(request: Request, workspace: string) {
     const requestLink = { href: pageUrl("center", access.ws.slug, { lang: ctx.locale }), label: ctx.t("requestTitle") };
     return { response: actionView(ctx, { title: ctx.t("confirmTitle"), body: ctx.t("confirmLapsed"), form: null, link: requestLink }, 410) };
   }
-  return { access, token: token!, db, clock, ctx: pageContext(access.ws, request, "confirm", { token, profileLocale: access.profile.locale }) };
+  const ctx = pageContext(access.ws, request, "confirm", { token, profileLocale: access.profile.locale });
+  await honourGpcIfSent(request, { db, workspaceId: access.ws.id, profileId: access.profile.id, collectionPoint: "double_opt_in", locale: ctx.locale, clock });
+  return { access, token: token!, db, clock, ctx };
 }
 
 // GET /p/{workspace}/confirm?t=… — double opt-in: shows the confirm button; mail scanners' GETs confirm nothing

@@ -1,7 +1,7 @@
 import { formToObject, readForm } from "@/lib/public/request";
 import { editOwnTraits, getWhatWeKnow } from "@/lib/profiles/what-we-know";
 import { openLink, type LinkAccess } from "@/lib/preferences/access";
-import { notFoundPage, pageContext, pageErrors, publicRuntime, redirectTo } from "../../page-context";
+import { honourGpcIfSent, notFoundPage, pageContext, pageErrors, publicRuntime, redirectTo } from "../../page-context";
 import { expiredView, goneView, linkRequestView } from "../views";
 import { dataView } from "./view";
 
@@ -24,6 +24,7 @@ export async function GET(request: Request, { params }: Params) {
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "data", { token, profileLocale: access.profile.locale });
+  await honourGpcIfSent(request, { db, workspaceId: access.ws.id, profileId: access.profile.id, collectionPoint: "preference_center", locale: ctx.locale, clock });
   const status = url.searchParams.get("s");
   const messages = status === "saved" ? [ctx.t("status_trait_saved")] : status === "deleted" ? [ctx.t("status_trait_deleted")] : [];
   return dataView(ctx, { data: await getWhatWeKnow(db, access.ws.id, access.profile.id), token: access.token, status: messages, errors: [] });
@@ -44,6 +45,7 @@ export async function POST(request: Request, { params }: Params) {
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "data", { token, profileLocale: access.profile.locale, lang: new URL(request.url).searchParams.get("lang") });
+  await honourGpcIfSent(request, { db, workspaceId: access.ws.id, profileId: access.profile.id, collectionPoint: "preference_center", locale: ctx.locale, clock });
   const data = await getWhatWeKnow(db, access.ws.id, access.profile.id);
   const key = String(form.trait ?? "");
   const trait = data.traits.find((x) => x.key === key);

@@ -1,11 +1,10 @@
 import { formToObject, readForm } from "@/lib/public/request";
-import { honourGpc } from "@/lib/consent/gpc";
 import { freshCenterToken, openLink, type LinkAccess } from "@/lib/preferences/access";
 import { topicText } from "@/lib/preferences/present";
 import { unsubscribeByLink } from "@/lib/preferences/service";
 import { listTopics } from "@/lib/preferences/topics";
 import { pageUrl } from "@/lib/preferences/urls";
-import { gpcContext, hasGpc, notFoundPage, pageContext, personSource, type PageContext, publicRuntime } from "../../page-context";
+import { honourGpcIfSent, notFoundPage, pageContext, personSource, type PageContext, publicRuntime } from "../../page-context";
 import { actionView } from "../action-view";
 import { expiredView, goneView, linkRequestView } from "../views";
 
@@ -40,6 +39,7 @@ export async function GET(request: Request, { params }: Params) {
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "unsubscribe", { token, profileLocale: access.profile.locale });
+  await honourGpcIfSent(request, { db, workspaceId: access.ws.id, profileId: access.profile.id, collectionPoint: "unsubscribe", locale: ctx.locale, clock });
   const what = await scopeLabel(ctx, access);
   return actionView(ctx, {
     title: ctx.t("unsubscribeTitle"),
@@ -67,7 +67,7 @@ export async function POST(request: Request, { params }: Params) {
   if (access.status === "no_workspace") return notFoundPage();
   if (access.status !== "ok") return refused(request, access, token);
   const ctx = pageContext(access.ws, request, "unsubscribe", { token, profileLocale: access.profile.locale });
-  if (hasGpc(request)) await honourGpc(db, access.ws.id, access.profile.id, { ...gpcContext(request, "unsubscribe", ctx.locale), clock });
+  await honourGpcIfSent(request, { db, workspaceId: access.ws.id, profileId: access.profile.id, collectionPoint: "unsubscribe", locale: ctx.locale, clock });
   const { topic, channel } = access.claims;
   await unsubscribeByLink(db, access.ws.id, access.profile.id, { topic, channel }, personSource(request, "one_click", "one_click", ctx.locale), { clock });
   return actionView(ctx, {
