@@ -1,4 +1,5 @@
-import type { AnswerValue, Answers, Condition, QuizDefinition } from "./definition";
+import { evaluateQuizCondition } from "@/lib/rules/quiz";
+import type { Answers, Condition, QuizDefinition } from "./definition";
 
 // Client-safe and pure: the runtime, the API, the builder's validator and the preview walk the same way.
 
@@ -11,49 +12,13 @@ export interface RunFacts {
 /** Where a run is: on a question, or at an ending. */
 export type Step = { kind: "question"; key: string } | { kind: "ending"; key: string };
 
-function compare(actual: AnswerValue | undefined, op: string, expected: unknown): boolean {
-  const present = actual !== undefined && actual !== null && !(Array.isArray(actual) && actual.length === 0) && actual !== "";
-  switch (op) {
-    case "answered":
-      return present;
-    case "unanswered":
-      return !present;
-  }
-  if (!present) return op === "neq" || op === "nin" || op === "excludes";
-  const list = Array.isArray(expected) ? expected.map(String) : expected === undefined ? [] : [String(expected)];
-  switch (op) {
-    case "eq":
-      return Array.isArray(actual) ? false : String(actual) === String(expected);
-    case "neq":
-      return Array.isArray(actual) ? true : String(actual) !== String(expected);
-    case "in":
-      return Array.isArray(actual) ? actual.some((a) => list.includes(a)) : list.includes(String(actual));
-    case "nin":
-      return Array.isArray(actual) ? !actual.some((a) => list.includes(a)) : !list.includes(String(actual));
-    case "includes":
-      return Array.isArray(actual) ? list.every((v) => actual.includes(v)) : list.length === 1 && String(actual) === list[0];
-    case "excludes":
-      return Array.isArray(actual) ? !list.some((v) => actual.includes(v)) : !list.includes(String(actual));
-    case "gt":
-    case "gte":
-    case "lt":
-    case "lte": {
-      const a = typeof actual === "number" ? actual : Number(actual);
-      const b = Number(expected);
-      if (!Number.isFinite(a) || !Number.isFinite(b)) return false;
-      return op === "gt" ? a > b : op === "gte" ? a >= b : op === "lt" ? a < b : a <= b;
-    }
-  }
-  return false;
-}
-
-/** Evaluate a branching condition; a test of something not answered yet is simply false (except unanswered/neq). */
+/**
+ * Evaluate a branching condition in the one rule language (a quiz-scope rule over answers and
+ * hidden fields); a test of something not answered yet is false, except "unanswered" and the
+ * negative tests.
+ */
 export function evaluateCondition(cond: Condition, facts: RunFacts): boolean {
-  if ("all" in cond) return cond.all.every((c) => evaluateCondition(c, facts));
-  if ("any" in cond) return cond.any.some((c) => evaluateCondition(c, facts));
-  if ("not" in cond) return !evaluateCondition(cond.not, facts);
-  if ("answer" in cond) return compare(facts.answers[cond.answer], cond.op, cond.value);
-  return compare(facts.hidden[cond.hidden], cond.op, cond.value);
+  return evaluateQuizCondition(cond, facts);
 }
 
 /** The question keys a condition reads. */
