@@ -180,6 +180,19 @@ describe("preferences", () => {
     expect((await getPreferences(h.db, ws, id, clock)).topics[0]!.channels.email!.frequency).toBe("instant");
   });
 
+  it("serialises concurrent saves per profile so neither loses the other's fields", async () => {
+    const id = await newProfile("race@example.com");
+    await Promise.all([
+      updatePreferences(h.db, ws, id, { topics: { "product-updates": { sms: { status: "subscribed" } } } }, person, deps),
+      updatePreferences(h.db, ws, id, { topics: { "product-updates": { email: { frequency: "monthly" } } } }, api, deps),
+      updatePreferences(h.db, ws, id, { pausedUntil: "2026-04-01T00:00:00Z" }, person, deps),
+    ]);
+    const prefs = await getPreferences(h.db, ws, id, clock);
+    expect(prefs.pausedUntil).toBe("2026-04-01T00:00:00.000Z");
+    expect(prefs.topics[0]!.channels).toEqual({ email: { status: "subscribed", frequency: "monthly" }, sms: { status: "subscribed", frequency: "weekly" } });
+    expect(await listEvents(h.db, { workspaceId: ws, subjectId: id, type: "preferences.updated" })).toHaveLength(3);
+  });
+
   it("is isolated per workspace", async () => {
     const other = (await createWorkspace(h.db, { name: "Other", slug: "other-prefs" }, cliActor)).id;
     const id = await newProfile("iso@example.com");
