@@ -11,6 +11,8 @@ import { cliActor } from "@/lib/audit/service";
 import { ensureDemoQuiz } from "@/lib/quizzes/seed";
 import { setQuizArchived } from "@/lib/quizzes/service";
 import { GET, POST } from "@/app/(public)/q/[workspace]/[quiz]/route";
+import { quizPost } from "@/app/(public)/q/runtime";
+import { upsertProfile } from "@/lib/profiles/service";
 
 // The hosted runtime driven through its route handlers exactly as a browser without JavaScript would.
 let h: DbHandle;
@@ -70,6 +72,14 @@ describe("hosted quiz route", () => {
     expect((await get(base, { "accept-language": "de-DE,de;q=0.9" })).html).toContain("Finde deine Pflegeroutine");
     expect((await get(`${base}?lang=en`, { "accept-language": "de" })).html).toContain("Find your routine");
     expect((await get(base, { "accept-language": "fr" })).html).toContain('<html lang="en">');
+  });
+
+  it("speaks a known person's language when the run starts for their profile", async () => {
+    const { profile } = await upsertProfile(h.db, glowId, { email: "greta@example.com", locale: "de" }, { actor: cliActor, source: { kind: "api" } });
+    const req = new Request(url(base), { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "accept-language": "en" }, body: "action=start" });
+    const res = await quizPost(req, { workspace: "glow-rt", quiz: "routine", mode: "embed", basePath: base, profileId: profile.id });
+    expect(res.headers.get("location")).toContain("lang=de");
+    expect((await get(location(res))).html).toContain("Welcher Hauttyp bist du?");
   });
 
   it("starts a run with a resume cookie and carries UTM and hidden fields into it", async () => {

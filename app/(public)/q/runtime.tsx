@@ -11,6 +11,7 @@ import { negotiateLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { consumeRateLimit } from "@/lib/api/rate-limit";
 import { getCurrentNotice } from "@/lib/consent/service";
+import { findProfile } from "@/lib/profiles/lookup";
 import { quizMessages } from "@/lib/quizzes/messages";
 import { checkAnswer, type AnswerErrorCode } from "@/lib/quizzes/answers";
 import { summarizeAnswers } from "@/lib/quizzes/declared";
@@ -39,6 +40,8 @@ export interface RuntimeRoute {
   basePath: string;
   /** frame-ancestors for embeds; hosted pages are never framed. */
   frameAncestors?: string[];
+  /** The profile a new run belongs to, when the embed verified the brand's externalId + userHash. */
+  profileId?: string;
 }
 
 const RESUME_DAYS = 30;
@@ -379,7 +382,9 @@ async function startRunFromForm(db: Db, route: RuntimeRoute, request: Request, f
     if (name.startsWith("p_") && typeof value === "string") params.set(name.slice(2), value);
   }
   const lang = typeof form.lang === "string" ? form.lang : null;
-  const locale = pickLocale(def, request, { lang });
+  // A run that already belongs to a known person speaks their language unless ?lang= says otherwise.
+  const profile = route.profileId ? await findProfile(db, quiz.workspace.id, route.profileId) : null;
+  const locale = pickLocale(def, request, { lang, profileLocale: profile?.locale });
   const hidden: Record<string, string> = {};
   for (const field of def.hiddenFields) {
     const v = params.get(field.key)?.trim();
@@ -393,6 +398,7 @@ async function startRunFromForm(db: Db, route: RuntimeRoute, request: Request, f
     definition: def,
     locale,
     hidden,
+    profileId: route.profileId,
     context: {
       channel: route.mode,
       device: deviceClass(userAgent(request)),
