@@ -7,6 +7,7 @@ import { jsonForScript } from "@/lib/embed/events";
 import type { EmbedMessage } from "@/lib/embed/protocol";
 import { findWorkspaceBySlug } from "@/lib/workspaces/queries";
 import { verifyUserHash } from "@/lib/profiles/identity";
+import { identifyProfile } from "@/lib/profiles/service";
 
 /** What an embed page needs to know about the workspace that owns it. */
 export interface EmbedSite {
@@ -35,6 +36,24 @@ export async function identityProblem(site: EmbedSite, url: URL): Promise<string
     if (err instanceof AppError && err.code === "forbidden") return err.message;
     throw err;
   }
+}
+
+/**
+ * The profile behind a verified externalId on the embed's first page, which the start form's
+ * same-origin Referer names (the page's referrer policy keeps the full URL for same-origin posts).
+ * A forged or missing userHash yields no profile: the run stays anonymous.
+ */
+export async function embedProfile(site: EmbedSite, request: Request): Promise<string | undefined> {
+  const referer = request.headers.get("referer");
+  if (!referer || !site.workspaceId) return undefined;
+  const from = new URL(referer);
+  if (from.origin !== new URL(env().APP_URL).origin) return undefined;
+  const externalId = from.searchParams.get("uid");
+  const userHash = from.searchParams.get("uh");
+  if (!externalId || !userHash || (await identityProblem(site, from))) return undefined;
+  const db = (await apiRuntime().handle()).db;
+  const { profile } = await identifyProfile(db, site.workspaceId, { externalId, userHash }, { actor: { type: "system", label: "embed" }, source: { kind: "quiz" } });
+  return profile.id;
 }
 
 /**

@@ -2,7 +2,7 @@ import { apiRuntime } from "@/lib/api/runtime";
 import { quizEvent } from "@/lib/embed/events";
 import { loadRun } from "@/lib/quizzes/runs";
 import { quizGet, quizPost, type RuntimeRoute } from "../../../../q/runtime";
-import { asEmbed, embedSite, identityProblem, namedOriginAllowed, type EmbedSite } from "../../../frame";
+import { asEmbed, embedProfile, embedSite, identityProblem, namedOriginAllowed, type EmbedSite } from "../../../frame";
 
 type Params = { params: Promise<{ workspace: string; quiz: string }> };
 
@@ -40,5 +40,9 @@ export async function GET(request: Request, { params }: Params) {
 // POST /e/q/{workspace}/{quiz} — start, answer, or email a link from the embed; 303 to the next embed screen
 export async function POST(request: Request, { params }: Params) {
   const { route: r, site } = await route(params);
-  return asEmbed(request, await quizPost(request, r), site, { kind: "quiz" });
+  // Only a small urlencoded start form is read twice; everything else goes straight to the runtime.
+  const small = Number(request.headers.get("content-length") ?? Infinity) <= 8192;
+  const starting = small && (await request.clone().formData().catch(() => null))?.get("action") === "start";
+  const profileId = starting ? await embedProfile(site, request) : undefined;
+  return asEmbed(request, await quizPost(request, { ...r, profileId }), site, { kind: "quiz" });
 }
