@@ -33,7 +33,6 @@ export function SnippetGenerator({ appUrl, loaderVersion, targets }: { appUrl: s
       embedSnippet({ appUrl, loaderVersion, path, mode, trigger, delaySeconds: Number(delay) || 5, label, identity: false }),
     [appUrl, loaderVersion, path, mode, trigger, delay, label],
   );
-  if (!targets.length) return <p className="text-sm text-muted-foreground">Publish a quiz to embed it.</p>;
   return (
     <div className="grid gap-6 lg:grid-cols-2">
       <div className="grid content-start gap-4">

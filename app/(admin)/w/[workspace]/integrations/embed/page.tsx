@@ -16,13 +16,14 @@ export default async function EmbedPage({ params }: { params: Promise<{ workspac
   const { workspace, member, db } = await requireMember((await params).workspace);
   const canEdit = roleAtLeast(member.role, "admin");
   const quizzes = (await listQuizzes(db, workspace.id)).filter((q) => q.publishedVersionId);
-  const targets = quizzes.map((q) => ({ path: `/q/${workspace.slug}/${q.slug}`, label: q.name }));
+  // The preference center embeds as "email me a link" until the brand puts a person's signed link (?t=…) in the href.
+  const targets = [...quizzes.map((q) => ({ path: `/q/${workspace.slug}/${q.slug}`, label: q.name })), { path: `/p/${workspace.slug}`, label: "Preference center" }];
   return (
     <div className="grid gap-6">
       <PageHeader
         eyebrow="Integrations"
         title="Embed"
-        description="Put a quiz on your own site: inline in the page, as a popup or as a slide-in. The loader weighs under 1.5 KB and loads the quiz only when it is seen."
+        description="Put a quiz or the preference center on your own site: inline in the page, as a popup or as a slide-in. The loader weighs under 1.5 KB and loads the quiz only when it is seen."
       />
       <Card>
         <CardHeader>
