@@ -11,7 +11,7 @@ import { ensureDemoQuiz } from "@/lib/quizzes/seed";
 import { loadRun } from "@/lib/quizzes/runs";
 import { createWorkspace, requireWorkspace } from "@/lib/workspaces/service";
 import { setAllowedOrigins } from "@/lib/embed/service";
-import { GET, POST } from "@/app/(public)/e/q/[workspace]/[quiz]/route";
+import { GET, POST } from "@/app/(embed)/e/q/[workspace]/[quiz]/route";
 
 // The quiz embed driven through its route handlers, as the iframe the loader makes would.
 let h: DbHandle;

@@ -1,12 +1,12 @@
 import { env } from "@/lib/core/env";
 import { publicCsp } from "@/lib/public/html";
 import { PROTOCOL, type EmbedMessage } from "@/lib/embed/protocol";
-import * as center from "../../../../p/[workspace]/route";
-import * as data from "../../../../p/[workspace]/data/route";
-import * as dataDelete from "../../../../p/[workspace]/data/delete/route";
-import * as dataExport from "../../../../p/[workspace]/data/export/route";
-import * as unsubscribe from "../../../../p/[workspace]/unsubscribe/route";
-import * as confirm from "../../../../p/[workspace]/confirm/route";
+import * as center from "@/app/(public)/p/[workspace]/route";
+import * as data from "@/app/(public)/p/[workspace]/data/route";
+import * as dataDelete from "@/app/(public)/p/[workspace]/data/delete/route";
+import * as dataExport from "@/app/(public)/p/[workspace]/data/export/route";
+import * as unsubscribe from "@/app/(public)/p/[workspace]/unsubscribe/route";
+import * as confirm from "@/app/(public)/p/[workspace]/confirm/route";
 import { asEmbed, embedSite, namedOriginAllowed, type EmbedSite } from "../../../frame";
 
 type Params = { params: Promise<{ workspace: string; rest?: string[] }> };

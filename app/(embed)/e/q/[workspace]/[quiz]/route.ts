@@ -1,7 +1,7 @@
 import { apiRuntime } from "@/lib/api/runtime";
 import { quizEvent } from "@/lib/embed/events";
 import { loadRun } from "@/lib/quizzes/runs";
-import { quizGet, quizPost, type RuntimeRoute } from "../../../../q/runtime";
+import { quizGet, quizPost, type RuntimeRoute } from "@/app/(public)/q/runtime";
 import { asEmbed, embedProfile, embedSite, identityProblem, namedOriginAllowed, type EmbedSite } from "../../../frame";
 
 type Params = { params: Promise<{ workspace: string; quiz: string }> };
