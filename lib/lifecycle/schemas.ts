@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { lifecycleStages } from "@/lib/db/schema/personalization";
 
+export { lifecycleStages };
+
 // Client-safe: the API, the dashboard and the services share these.
 
 export const lifecycleStage = z.enum(lifecycleStages).meta({ description: "awareness → consideration → decision → onboarding → retention" });

@@ -42,8 +42,11 @@ function flowProblems(data: FlowData, vocab: RuleVocabulary): FieldError[] {
       errors.push({ path: `defaults.${topic}`, message: `Unknown topic "${topic}"` });
       continue;
     }
-    for (const channel of Object.keys(byChannel)) {
+    for (const [channel, value] of Object.entries(byChannel)) {
       if (!known.channels.includes(channel as never)) errors.push({ path: `defaults.${topic}.${channel}`, message: `${topic} is not offered on ${channel}` });
+      else if (value?.frequency && known.frequencies && !known.frequencies.includes(value.frequency)) {
+        errors.push({ path: `defaults.${topic}.${channel}.frequency`, message: `${topic} is not sent ${value.frequency}` });
+      }
     }
   }
   return errors;
@@ -138,7 +141,13 @@ export async function assignFlow(tx: Db, workspaceId: string, profileId: string,
   const now = clock.now();
   // Defaults first: their own `preferences.updated` must not complete a step waiting for the person's.
   if (Object.keys(flow.defaults).length) {
-    await applyPersonaDefaults(tx, workspaceId, profileId, flow.defaults, `onboarding:${flow.key}`, { clock, consent: { collectionPoint: `onboarding:${flow.key}` } });
+    try {
+      await applyPersonaDefaults(tx, workspaceId, profileId, flow.defaults, `onboarding:${flow.key}`, { clock, consent: { collectionPoint: `onboarding:${flow.key}` } });
+    } catch (err) {
+      // Defaults that no longer fit the topics (changed since the flow was saved) must not fail the quiz that assigned the flow.
+      if (!(err instanceof AppError && err.code === "validation_failed")) throw err;
+      console.error(`[onboarding] persona defaults of ${flow.key} no longer apply: ${err.message}`);
+    }
   }
   const existing = (await q.listAssignments(tx, { workspaceId, profileId, forUpdate: true })).find((a) => a.flowId === flow.id);
   const assignment = existing

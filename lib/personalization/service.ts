@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { notFound } from "@/lib/core/errors";
+import { AppError, notFound } from "@/lib/core/errors";
+import { listProfiles } from "@/lib/profiles/service";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { recommendForProfile } from "@/lib/bundles/service";
 import { assignForProfile, getOnboarding } from "@/lib/onboarding/service";
@@ -43,4 +44,16 @@ export async function assignOnboarding(db: Db, workspaceId: string, profileId: s
   const choice = await db.transaction((tx) => assignForProfile(tx, workspaceId, profileId, { source: opts.source, flowKey: opts.flowKey, clock }));
   if (!choice) throw notFound("An onboarding flow for this profile (no flow's audience holds and there is no generic flow)");
   return { ...(await requireOnboarding(db, workspaceId, profileId, clock)), fallback: choice.fallback };
+}
+
+/**
+ * The profile a "test this against a profile" preview means: an exact id, externalId or email
+ * (an email prefix only when it is unambiguous). 404 with a field error otherwise.
+ */
+export async function findPreviewProfile(db: Db, workspaceId: string, ref: string): Promise<{ id: string; label: string }> {
+  const q = ref.trim();
+  const { data } = q ? await listProfiles(db, workspaceId, { q, status: "active", limit: 5 }) : { data: [] };
+  const exact = data.find((p) => p.id === q || p.externalId === q || p.email === q.toLowerCase()) ?? (data.length === 1 ? data[0] : undefined);
+  if (!exact) throw new AppError("not_found", "No single active profile has this email, externalId or id", { fields: [{ path: "profile", message: "No single active profile matches" }] });
+  return { id: exact.id, label: exact.email ?? exact.externalId ?? exact.id };
 }

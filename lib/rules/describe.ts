@@ -1,5 +1,5 @@
 import type { TraceEntry } from "./evaluate";
-import type { Leaf, Operand, ValueOp } from "./schema";
+import type { Leaf, Operand, Rule, ValueOp } from "./schema";
 import type { RuleVocabulary } from "./validate";
 
 // Client-safe: rules and their traces in words, for the editor's preview and for explanations.
@@ -72,4 +72,12 @@ export function toldUs(trace: readonly TraceEntry[], vocab: RuleVocabulary): str
     if (!out.includes(phrase)) out.push(phrase);
   }
   return out;
+}
+
+/** A whole rule in one line: `all(skin_type is "dry", not(marketing consent is granted))`. */
+export function describeRule(rule: Rule): string {
+  if ("all" in rule) return rule.all.length ? `all of (${rule.all.map(describeRule).join("; ")})` : "everyone";
+  if ("any" in rule) return rule.any.length ? `any of (${rule.any.map(describeRule).join("; ")})` : "no one";
+  if ("not" in rule) return `not (${describeRule(rule.not)})`;
+  return describeLeaf(rule);
 }

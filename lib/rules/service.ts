@@ -41,7 +41,7 @@ export async function loadVocabulary(db: Db, workspaceId: string): Promise<Works
           },
         ]),
       ),
-      topics: Object.fromEntries(topics.map(({ topic, channels }) => [topic.key, { channels }])),
+      topics: Object.fromEntries(topics.map(({ topic, channels }) => [topic.key, { channels, frequencies: topic.frequencies }])),
       purposes: purposes.map((p) => p.key),
     },
     compile: {

@@ -19,7 +19,8 @@ export interface TraitTerm {
 /** What a rule may name in one workspace. */
 export interface RuleVocabulary {
   traits: Readonly<Record<string, TraitTerm>>;
-  topics: Readonly<Record<string, { channels: readonly Channel[] }>>;
+  /** Live topics with the channels people can see (and, for persona defaults, the frequencies offered). */
+  topics: Readonly<Record<string, { channels: readonly Channel[]; frequencies?: readonly string[] }>>;
   purposes: readonly string[];
   /** Quiz branching only: the run's question keys and hidden fields. */
   answers?: readonly string[];
