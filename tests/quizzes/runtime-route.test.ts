@@ -9,7 +9,7 @@ import { setApiRuntime } from "@/lib/api/runtime";
 import { createWorkspace } from "@/lib/workspaces/service";
 import { cliActor } from "@/lib/audit/service";
 import { ensureDemoQuiz } from "@/lib/quizzes/seed";
-import { setQuizArchived } from "@/lib/quizzes/service";
+import { createQuiz, setQuizArchived } from "@/lib/quizzes/service";
 import { GET, POST } from "@/app/(public)/q/[workspace]/[quiz]/route";
 import { quizPost } from "@/app/(public)/q/runtime";
 import { upsertProfile } from "@/lib/profiles/service";
@@ -166,6 +166,10 @@ describe("hosted quiz route", () => {
 
   it("answers 404 for unknown quizzes and tokens, 410 for ended quizzes", async () => {
     expect((await get("/q/glow-rt/nope")).res.status).toBe(404);
+    // A quiz that was never published is not there for people, and cannot be started.
+    await createQuiz(h.db, glowId, { name: "Draft", slug: "draft-only" }, cliActor);
+    expect((await get("/q/glow-rt/draft-only")).res.status).toBe(404);
+    expect((await post([["action", "start"]], {}, "/q/glow-rt/draft-only")).status).toBe(404);
     expect((await get("/q/nobody/routine")).res.status).toBe(404);
     expect((await get(`${base}?r=${"z".repeat(24)}`)).res.status).toBe(404);
     const acmeToken = tokenOf(await post([["action", "start"]], {}, "/q/acme-rt/welcome"));
