@@ -57,21 +57,6 @@ export type Leaf = TraitTest | SubscriptionTest | ConsentTest | LifecycleTest | 
 
 export type Rule = { all: Rule[] } | { any: Rule[] } | { not: Rule } | Leaf;
 
-const tree: z.ZodType<Rule> = z.lazy(() =>
-  z.union([
-    z.object({ all: z.array(tree).max(RULE_LIMITS.maxChildren, `Use at most ${RULE_LIMITS.maxChildren} conditions in a group`) }).strict(),
-    z.object({ any: z.array(tree).max(RULE_LIMITS.maxChildren, `Use at most ${RULE_LIMITS.maxChildren} conditions in a group`) }).strict(),
-    z.object({ not: tree }).strict(),
-    traitTest,
-    subscriptionTest,
-    consentTest,
-    lifecycleTest,
-    contextTest,
-    answerTest,
-    hiddenTest,
-  ]),
-);
-
 /** Why a raw value is too big to be a rule, checked iteratively so a hostile nesting cannot exhaust the stack. */
 export function ruleSizeProblem(input: unknown): { path: string; message: string } | null {
   const stack: { node: unknown; depth: number; path: string }[] = [{ node: input, depth: 0, path: "" }];
@@ -95,10 +80,36 @@ export function ruleSizeProblem(input: unknown): { path: string; message: string
   return null;
 }
 
+const ruleDescription =
+  "A condition tree: `{all:[…]}`, `{any:[…]}`, `{not:…}` over leaves — trait `{trait,op,value}`, subscription `{subscription,channel,status}`, consent `{consent}`, lifecycle `{lifecycle:[stages]}`, response context `{context,op,value}`. " +
+  `Ops: ${valueOps.join(", ")}. At most ${RULE_LIMITS.maxDepth} levels deep and ${RULE_LIMITS.maxNodes} conditions.`;
+
+/** The tree as the API documents and answers it (recursive, named `Rule` in the OpenAPI document). */
+export const ruleTree: z.ZodType<Rule> = z
+  .lazy(() =>
+    z.union([
+      z.object({ all: z.array(ruleTree).max(RULE_LIMITS.maxChildren, `Use at most ${RULE_LIMITS.maxChildren} conditions in a group`) }).strict(),
+      z.object({ any: z.array(ruleTree).max(RULE_LIMITS.maxChildren, `Use at most ${RULE_LIMITS.maxChildren} conditions in a group`) }).strict(),
+      z.object({ not: ruleTree }).strict(),
+      traitTest,
+      subscriptionTest,
+      consentTest,
+      lifecycleTest,
+      contextTest,
+      answerTest,
+      hiddenTest,
+    ]),
+  )
+  .meta({
+    id: "Rule",
+    description: ruleDescription,
+    example: { all: [{ trait: "skin_type", op: "eq", value: "dry" }, { consent: "marketing" }] },
+  });
+
 /**
  * A rule, as every input takes it: the size limits first (refused with the path where they are
- * exceeded), then the tree. Only the shape is checked here; `validateRule` checks it against the
- * workspace's vocabulary (traits, topics, purposes).
+ * exceeded, before any recursion), then the tree. Only the shape is checked here; `validateRule`
+ * checks it against the workspace's vocabulary (traits, topics, purposes).
  */
 export const ruleSchema: z.ZodType<Rule> = z
   .unknown()
@@ -106,14 +117,8 @@ export const ruleSchema: z.ZodType<Rule> = z
     const problem = ruleSizeProblem(value);
     if (problem) ctx.addIssue({ code: "custom", message: problem.message, path: problem.path ? problem.path.split(".") : [], fatal: true });
   })
-  .pipe(tree)
-  .meta({
-    id: "Rule",
-    description:
-      "A condition tree: `{all:[…]}`, `{any:[…]}`, `{not:…}` over leaves — trait `{trait,op,value}`, subscription `{subscription,channel,status}`, consent `{consent}`, lifecycle `{lifecycle:[stages]}`, response context `{context,op,value}`. " +
-      `Ops: ${valueOps.join(", ")}. At most ${RULE_LIMITS.maxDepth} levels deep and ${RULE_LIMITS.maxNodes} conditions.`,
-    example: { all: [{ trait: "skin_type", op: "eq", value: "dry" }, { consent: "marketing" }] },
-  }) as unknown as z.ZodType<Rule>;
+  .pipe(ruleTree)
+  .meta({ description: ruleDescription }) as unknown as z.ZodType<Rule>;
 
 /** The kind of a node, for the editor, the validator and the compilers. */
 export function nodeKind(rule: Rule): "all" | "any" | "not" | "trait" | "subscription" | "consent" | "lifecycle" | "context" | "answer" | "hidden" {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { lifecycleStage, setStageInput } from "@/lib/lifecycle/schemas";
 import { completeStepInput, flowKey } from "@/lib/onboarding/schemas";
 import { segmentMembersQuery } from "@/lib/segments/schemas";
-import { ruleSchema } from "@/lib/rules/schema";
+import { ruleTree } from "@/lib/rules/schema";
 import { defineOperation, timestamp } from "../operation";
 import { profileIdParams } from "./profiles";
 
@@ -148,7 +148,7 @@ export const setLifecycleOp = defineOperation({
   maxBodyBytes: 4 * 1024,
 });
 
-const segmentSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), rule: ruleSchema, createdAt: timestamp, updatedAt: timestamp }).meta({ id: "Segment" });
+const segmentSchema = z.object({ id: z.string(), name: z.string(), description: z.string(), rule: ruleTree, createdAt: timestamp, updatedAt: timestamp }).meta({ id: "Segment" });
 
 export const listSegmentsOp = defineOperation({
   operationId: "listSegments",
