@@ -5,7 +5,30 @@ import type { ObjectSchema } from "./operation";
 
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** Where a value holds a NUL character (in a string or a key), as a field path; null when nowhere. */
+function nulAt(value: unknown, path: string[]): string[] | null {
+  if (typeof value === "string") return value.includes("\u0000") ? path : null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const at = nulAt(value[i], [...path, String(i)]);
+      if (at) return at;
+    }
+  } else if (value !== null && typeof value === "object") {
+    for (const [key, item] of Object.entries(value)) {
+      const at = key.includes("\u0000") ? [...path, key] : nulAt(item, [...path, key]);
+      if (at) return at;
+    }
+  }
+  return null;
+}
+
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, prefix: string[]): z.output<S> {
+  // PostgreSQL text cannot hold NUL: a field error here, not a database error later.
+  const nul = nulAt(value, prefix);
+  if (nul) {
+    const path = nul.join(".") || "body";
+    throw new AppError("validation_failed", `${path}: must not contain NUL characters`, { fields: [{ path, message: "Must not contain NUL characters" }] });
+  }
   const result = schema.safeParse(value);
   if (!result.success) throw validationError(result.error, prefix);
   return result.data;
