@@ -7,7 +7,7 @@ import { executeRows } from "@/lib/db/rows";
 import type { Clock } from "@/lib/core/clock";
 import { activeSecrets, signWebhook } from "./signing";
 import { honoursRetryAfter, parseRetryAfterMs, retryDelayMs } from "./schedule";
-import { WebhookTransportError, type WebhookTransport } from "./http";
+import { userAgent, WebhookTransportError, type WebhookTransport } from "./http";
 import type { AttemptScheduler } from "./scheduler";
 import type { WebhookNotice, WebhookNotifier } from "./notices";
 
@@ -193,9 +193,11 @@ export async function sendAttempt(
   signal?: AbortSignal,
 ): Promise<AttemptOutcome> {
   const at = deps.clock.now();
-  const requestHeaders = signWebhook({ id: claimed.id, payload: claimed.payload, secrets: claimed.secrets, at });
+  const signed = signWebhook({ id: claimed.id, payload: claimed.payload, secrets: claimed.secrets, at });
+  // What the log shows is what went out: the signature headers plus the ones the transport adds.
+  const requestHeaders = { ...signed, "content-type": "application/json", "user-agent": userAgent };
   try {
-    const res = await deps.transport({ url: claimed.url, headers: requestHeaders, body: claimed.payload, timeoutMs: deps.timeoutMs, signal });
+    const res = await deps.transport({ url: claimed.url, headers: signed, body: claimed.payload, timeoutMs: deps.timeoutMs, signal });
     return { kind: "response", at, requestHeaders, status: res.status, headers: res.headers, body: res.body, durationMs: res.durationMs };
   } catch (err) {
     if (err instanceof WebhookTransportError && err.aborted) return { kind: "aborted" };

@@ -19,6 +19,8 @@ import {
 import { createHttpTransport } from "./http";
 import { WebhookRuntime } from "./runtime";
 import { profileDataHooks, scrubWebhookPayloadsForSubject } from "./profile-hooks";
+import { upsertProfile } from "@/lib/profiles/service";
+import { eraseProfile } from "@/lib/profiles/erasure";
 import type { AttemptJob, AttemptScheduler } from "./scheduler";
 
 let h: DbHandle;
@@ -233,5 +235,23 @@ describe(`committed events become signed webhooks (${process.env.DATABASE_URL ? 
     expect(JSON.parse(scrubbed.payload)).toMatchObject({ type: "preferences.updated", data: { profileId: "prf_erase", erased: true } });
     const [attempt] = await h.db.select().from(webhookAttempts).where(eq(webhookAttempts.deliveryId, scrubbed.id));
     expect(attempt).toMatchObject({ responseBody: null, responseHeaders: null });
+  });
+
+  it("erasing a real profile tells the endpoints that had its data, and leaves no email in their logs", async () => {
+    const ws = await workspace();
+    const created = await endpoint(ws.id, { events: ["profile.created"] });
+    const unrelated = await endpoint(ws.id, { events: ["quiz.completed"] });
+    const { profile } = await upsertProfile(h.db, ws.id, { email: "forget-me@example.com" }, { actor: cliActor, source: { kind: "api", ref: null } });
+    const [sent] = await receiver.waitFor(1, 5000, created.path);
+    expect(sent!.json.data.email).toBe("forget-me@example.com");
+    await eventually(async () => expect((await listWebhookDeliveries(h.db, ws.id, created.id, {})).data[0]?.status).toBe("succeeded"));
+
+    await eraseProfile(h.db, ws.id, profile.id, cliActor);
+    const [, deleted] = await receiver.waitFor(2, 5000, created.path);
+    expect(deleted!.json).toMatchObject({ type: "profile.deleted", data: { profileId: profile.id } });
+    expect(at(unrelated.path)).toEqual([]);
+    const stored = await h.db.select({ payload: webhookDeliveries.payload }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, created.id));
+    expect(stored).toHaveLength(2);
+    expect(stored.map((d) => d.payload).join("")).not.toContain("forget-me");
   });
 });

@@ -56,6 +56,26 @@ export const createWebhookEndpointInput = z.object({
 });
 export type CreateWebhookEndpointInput = z.input<typeof createWebhookEndpointInput>;
 
+/** The dashboard's endpoint form (create and edit). */
+export const endpointForm = z.object({
+  url: webhookUrl,
+  description: webhookDescription.default(""),
+  events: webhookEventFilter.default([]),
+});
+
+/** What each event type means, for the filter's checkboxes. */
+export const eventTypeDescriptions: Partial<Record<(typeof subscribableEventTypes)[number], string>> = {
+  "profile.created": "A profile appeared (quiz, preference center, API, import)",
+  "profile.updated": "Email, external id or traits changed",
+  "profile.deleted": "A profile was erased: forget what you hold about it",
+  "preferences.updated": "Subscriptions, frequency, pause or unsubscribe-all changed",
+  "consent.updated": "Consent to a purpose was granted or withdrawn",
+  "quiz.completed": "Someone finished a quiz",
+  "onboarding.step_completed": "An onboarding step was completed",
+  "onboarding.completed": "An onboarding flow was completed",
+  "onboarding.stalled": "Someone stopped in an onboarding flow for days",
+};
+
 export const updateWebhookEndpointInput = z
   .object({
     url: webhookUrl.optional(),

@@ -315,6 +315,18 @@ export async function sendWebhookTestEvent(db: Db, workspaceId: string, endpoint
   });
 }
 
+/** An endpoint with its delivery counts per status, for the dashboard. */
+export async function webhookEndpointOverview(db: Db, workspaceId: string, id: string) {
+  const row = await findEndpoint(db, { workspaceId, id });
+  if (!row) throw notFound("Webhook endpoint");
+  const counts = await deliveryCounts(db, { workspaceId, endpointIds: [id] });
+  const count = (status: string) => counts.find((c) => c.status === status)?.n ?? 0;
+  return {
+    endpoint: publicEndpoint(row),
+    deliveries: { pending: count("pending"), succeeded: count("succeeded"), failed: count("failed"), cancelled: count("cancelled") },
+  };
+}
+
 /** Success rate and latency per hour (last 48 h) or per day (last 30 days) for the chart. */
 export async function webhookEndpointStats(db: Db, workspaceId: string, endpointId: string, range: "48h" | "30d" = "48h") {
   if (!(await findEndpoint(db, { workspaceId, id: endpointId }))) throw notFound("Webhook endpoint");
