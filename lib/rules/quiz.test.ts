@@ -46,10 +46,11 @@ function reference(cond: Condition, run: { answers: Answers; hidden: Record<stri
 
 const keys = ["dry", "oily", "engineer", "3"];
 const ops = ["eq", "neq", "in", "nin", "includes", "excludes", "gt", "gte", "lt", "lte", "answered", "unanswered"] as const;
-const valueArb = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(1, 3, 5.5), fc.uniqueArray(fc.constantFrom(...keys), { minLength: 1, maxLength: 3 }));
+// Lists with repeats and empty lists too: the builder may save them, and the runtime must read them as it always did.
+const valueArb = fc.oneof(fc.constantFrom(...keys), fc.constantFrom(1, 3, 5.5), fc.array(fc.constantFrom(...keys), { maxLength: 3 }));
 const testArb: fc.Arbitrary<Condition> = fc.oneof(
-  fc.record({ answer: fc.constantFrom("skin", "concerns", "minutes"), op: fc.constantFrom(...ops), value: valueArb }),
-  fc.record({ hidden: fc.constantFrom("plan", "source"), op: fc.constantFrom(...ops), value: valueArb }),
+  fc.record({ answer: fc.constantFrom("skin", "concerns", "minutes"), op: fc.constantFrom(...ops), value: valueArb }, { requiredKeys: ["answer", "op"] }),
+  fc.record({ hidden: fc.constantFrom("plan", "source"), op: fc.constantFrom(...ops), value: valueArb }, { requiredKeys: ["hidden", "op"] }),
 );
 const conditionArb: fc.Arbitrary<Condition> = fc.letrec<{ c: Condition }>((tie) => ({
   c: fc.oneof(

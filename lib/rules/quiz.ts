@@ -21,7 +21,7 @@ function list(value: Test["value"]): string[] {
 
 function fromTest(test: Test): Rule {
   const at = "answer" in test ? { answer: test.answer } : { hidden: test.hidden };
-  const leaf = (op: "exists" | "eq" | "in" | "gt" | "gte" | "lt" | "lte", value?: string | number | string[]): Rule =>
+  const leaf = (op: "exists" | "eq" | "neq" | "in" | "gt" | "gte" | "lt" | "lte", value?: string | number | string[]): Rule =>
     (value === undefined ? { ...at, op } : { ...at, op, value }) as Rule;
   switch (test.op) {
     case "answered":
@@ -38,9 +38,13 @@ function fromTest(test: Test): Rule {
     case "nin":
     case "excludes":
       return { not: leaf("in", list(test.value)) };
-    // Every listed value was chosen (for one value: it is the answer).
-    case "includes":
-      return { all: [leaf("exists"), ...list(test.value).map((v) => leaf("in", [v]))] };
+    // One value: it is the answer, or among those chosen. Several (or none) can only all be in a list answer.
+    case "includes": {
+      const values = list(test.value);
+      if (values.length === 1) return leaf("in", values);
+      const singleAnswer: Rule = { any: [leaf("eq", ""), leaf("neq", "")] };
+      return { all: [leaf("exists"), { not: singleAnswer }, ...values.map((v) => leaf("in", [v]))] };
+    }
     default:
       return leaf(test.op, Number(Array.isArray(test.value) ? test.value.join(",") : test.value));
   }
