@@ -32,6 +32,8 @@ export const preferenceSettings = pgTable("preference_settings", {
   // Channels the brand sends on; topics may only offer these.
   channels: text().array().$type<Channel[]>().notNull().default(sql`'{email}'::text[]`),
   copy: jsonb().$type<Partial<Record<string, PreferenceCopy>>>().notNull().default({}),
+  // Languages the preference pages speak; null = every language Candor is translated into.
+  locales: text().array(),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

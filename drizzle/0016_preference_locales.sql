@@ -1,0 +1,1 @@
+ALTER TABLE "preference_settings" ADD COLUMN "locales" text[];
