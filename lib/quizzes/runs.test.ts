@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import { createTestDb } from "@/tests/helpers/db";
 import type { DbHandle } from "@/lib/db/client";
 import { createWorkspace } from "@/lib/workspaces/service";
@@ -72,6 +73,16 @@ describe("a hosted run", () => {
     const r = await answerQuestion(h.db, { token, questionKey: "skin_type", raw: "oily", source: "form" }, browser, clock, stale);
     expect(r.stored).toBe(true);
     expect((await loadRun(h.db, token))?.response.answers).toEqual({ skin_type: "oily", concerns: ["aging"] });
+  });
+
+  it("never skips a write because a cached copy already had the answer", async () => {
+    const { token, responseId } = await start(glow);
+    await answer(token, "skin_type", "dry");
+    // Another process changes the answer behind this one's cache.
+    await h.db.execute(sql`update quiz_responses set answers = '{"skin_type":"oily"}'::jsonb, revision = revision + 1 where id = ${responseId}`);
+    const again = await answer(token, "skin_type", "dry");
+    expect(again.stored).toBe(true);
+    expect((await loadRun(h.db, token))?.response.answers).toEqual({ skin_type: "dry" });
   });
 
   it("stores a double-submitted answer once", async () => {

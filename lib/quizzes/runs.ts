@@ -140,11 +140,17 @@ export async function loadRun(db: Db, token: string): Promise<Run | null> {
   return run;
 }
 
+/** Runs handed out from the cache rather than read just now. */
+const fromCache = new WeakSet<Run>();
+
 /** The run to answer on: this process's latest copy when it has a fresh one, else the database's. */
 export async function runForAnswer(db: Db, token: string): Promise<Run | null> {
   if (!validToken(token)) return null;
   const hit = runCache(db).get(hashToken(token));
-  if (hit && Date.now() - hit.at < RUN_CACHE_TTL_MS) return hit.run;
+  if (hit && Date.now() - hit.at < RUN_CACHE_TTL_MS) {
+    fromCache.add(hit.run);
+    return hit.run;
+  }
   return loadRun(db, token);
 }
 
@@ -225,6 +231,8 @@ async function tryAnswer(db: Db, run: Run, input: AnswerInput, request: Completi
   const context = await nextContext(db, response, question, input, request);
   const unchangedContext = JSON.stringify(context) === JSON.stringify(response.context);
   if (question.key in response.answers && sameAnswer(response.answers[question.key], check.value) && unchangedContext) {
+    // "Nothing to store" is only decided on what the database holds now, never on a cached copy.
+    if (fromCache.has(run)) return null;
     const following = nextStep(definition, question.key, { answers: response.answers, hidden: response.hidden });
     return { status: "partial", next: run.walk.current, following, run, stored: false };
   }
