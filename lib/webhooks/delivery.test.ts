@@ -15,6 +15,7 @@ import { createHttpTransport } from "./http";
 import { emailOwners, type WebhookNotice } from "./notices";
 import { retryDelaysSeconds } from "./schedule";
 import type { AttemptJob, AttemptScheduler } from "./scheduler";
+import { pruneWebhookHistory } from "./maintenance";
 
 let h: DbHandle;
 let receiver: Receiver;
@@ -241,5 +242,20 @@ describe("attempts, retries and failure handling", () => {
     expect(mails).toHaveLength(1);
     expect(mails[0]).toMatchObject({ to: owner, subject: expect.stringContaining("preferences.updated") });
     expect(mails[0]!.text).toContain(s.endpoint.id);
+  });
+
+  it("prunes finished deliveries after 30 days, keeps pending ones, and drops previous secrets once their overlap ends", async () => {
+    const s = await setup({ reply: () => ({ status: 500 }) });
+    const done = await s.newDelivery("prf_old_done");
+    const waiting = await s.newDelivery("prf_old_waiting");
+    await h.db.update(webhookDeliveries).set({ status: "succeeded" }).where(eq(webhookDeliveries.id, done));
+    await rotateWebhookSecret(h.db, s.ws.id, s.endpoint.id, { overlapSeconds: 60 }, cliActor, { clock: s.clock });
+
+    const later = new Date(s.clock.now().getTime() + 31 * 24 * 3600 * 1000);
+    await pruneWebhookHistory(h.db, later);
+    const left = await h.db.select({ id: webhookDeliveries.id }).from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, s.endpoint.id));
+    expect(left.map((d) => d.id)).toEqual([waiting]);
+    const [endpoint] = await h.db.select().from(webhookEndpoints).where(eq(webhookEndpoints.id, s.endpoint.id));
+    expect(endpoint).toMatchObject({ previousSecret: null, previousSecretExpiresAt: null });
   });
 });

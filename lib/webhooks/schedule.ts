@@ -28,10 +28,13 @@ export function parseRetryAfterMs(value: string | undefined | null, now: Date): 
   let ms: number;
   if (/^\d+$/.test(trimmed)) {
     ms = Number(trimmed) * 1000;
-  } else {
+  } else if (/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(trimmed)) {
+    // Only the HTTP date format: Date.parse alone would read "1.5" or "-5" as dates.
     const at = Date.parse(trimmed);
     if (Number.isNaN(at)) return null;
     ms = at - now.getTime();
+  } else {
+    return null;
   }
   return Math.min(Math.max(ms, 1000), maxRetryAfterSeconds * 1000);
 }
