@@ -239,7 +239,7 @@ export function QuizBuilder(props: BuilderProps) {
         </Card>
       ) : null}
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="min-w-0">
           <div className="mb-3 flex flex-wrap items-center gap-2">
             <label htmlFor="edit-locale" className="text-sm font-medium">
@@ -264,7 +264,7 @@ export function QuizBuilder(props: BuilderProps) {
             </TabsList>
             <TabsContent value="questions">
               <fieldset disabled={!editable} className="grid min-w-0 gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
-                <div className="grid content-start gap-3">
+                <div className="grid min-w-0 content-start gap-3">
                   <QuestionList
                     def={def}
                     locale={locale}

@@ -40,7 +40,7 @@ export function QuestionList(props: {
       <p className="text-xs text-muted-foreground" id="question-list-help">
         Drag to reorder, or focus a question and press Alt+↑ / Alt+↓.
       </p>
-      <ol className="grid gap-1.5" aria-describedby="question-list-help">
+      <ol className="grid min-w-0 gap-1.5" aria-describedby="question-list-help">
         {def.questions.map((q, i) => {
           const title = localize(q.title, props.locale, def.defaultLocale) || q.key;
           const errors = props.errorsByQuestion.get(i) ?? 0;
@@ -70,7 +70,7 @@ export function QuestionList(props: {
                 setOver(null);
               }}
               className={cn(
-                "flex items-center gap-1 rounded-md border bg-background",
+                "flex min-w-0 items-center gap-1 rounded-md border bg-background",
                 props.selected === i ? "border-brand ring-1 ring-brand" : "border-border",
                 over === i && dragging !== null && dragging !== i ? "border-dashed border-brand" : "",
                 dragging === i ? "opacity-50" : "",

@@ -54,7 +54,6 @@ export const routineQuiz: QuizDefinitionInput = {
       key: "concerns",
       type: "multiple_choice",
       title: t("What would you like to work on?", "Woran möchtest du arbeiten?"),
-      description: t("Choose up to three.", "Wähle bis zu drei."),
       saveAs: "concerns",
       minSelected: 1,
       maxSelected: 3,
