@@ -43,16 +43,17 @@ export const benchProfileId = (n: number) => `prf_bench${String(n).padStart(7, "
 
 /**
  * Bulk data with generate_series, in seconds rather than hours: `count` profiles in glow, each
- * with declared skin_type / sensitive / budget traits, personalization consent for 4 in 5, a
+ * with declared skin_type / sensitive / budget traits, consent to those traits' purposes for 4 in 5, a
  * completed routine response, and a bench-news email choice for the first 20,000.
  */
 export async function generateBulk(data: BenchData, count: number, log: (line: string) => void): Promise<void> {
   const db = data.handle.db;
   const ws = data.workspaceId;
-  const traitRows = await executeRows<{ id: string; key: string }>(
+  const traitRows = await executeRows<{ id: string; key: string; purpose: string }>(
     db,
-    sql`select id, key from trait_definitions where workspace_id = ${ws} and key in ('skin_type', 'sensitive', 'budget')`,
+    sql`select id, key, purpose from trait_definitions where workspace_id = ${ws} and key in ('skin_type', 'sensitive', 'budget')`,
   );
+  const purposes = [...new Set(traitRows.map((t) => t.purpose))];
   const trait = (key: string) => {
     const row = traitRows.find((t) => t.key === key);
     if (!row) throw new Error(`the glow demo has no ${key} trait: the seed changed, update bench/data.ts`);
@@ -84,12 +85,14 @@ export async function generateBulk(data: BenchData, count: number, log: (line: s
         from generate_series(1, ${count}) g
         cross join (values (${trait("skin_type")}, 'skin_type'), (${trait("sensitive")}, 'sensitive'), (${trait("budget")}, 'budget')) as t(id, key)`,
   );
-  await step(
-    "personalization consent",
-    sql`insert into consent_states (profile_id, purpose, workspace_id, granted, method, record_id, updated_at)
-        select 'prf_bench' || lpad(g::text, 7, '0'), 'personalization', ${ws}, true, 'quiz', 'cns_bench' || g, now()
-        from generate_series(1, ${count}) g where g % 5 <> 0`,
-  );
+  for (const purpose of purposes) {
+    await step(
+      `${purpose} consent`,
+      sql`insert into consent_states (profile_id, purpose, workspace_id, granted, method, record_id, updated_at)
+          select 'prf_bench' || lpad(g::text, 7, '0'), ${purpose}, ${ws}, true, 'quiz', 'cns_bench' || g, now()
+          from generate_series(1, ${count}) g where g % 5 <> 0`,
+    );
+  }
   await step(
     `${count.toLocaleString("en")} completed responses`,
     sql`insert into quiz_responses (id, workspace_id, quiz_id, version_id, token_hash, profile_id, status, answers, answered_count,

@@ -2,6 +2,7 @@
 // no database and no work. Usage: tsx bench/raw-server.ts <port>
 import http from "node:http";
 import { gzipSync } from "node:zlib";
+import { embedSnippet } from "@/lib/embed/snippet";
 
 const port = Number(process.argv[2] ?? 3901);
 
@@ -33,6 +34,11 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { "content-type": "application/json", "cache-control": "no-store" }).end(json);
     } else if (req.url === "/form" && req.method === "POST") {
       res.writeHead(303, { location: `/page?n=${Buffer.concat(chunks).length}`, "cache-control": "no-store" }).end();
+    } else if (req.url?.startsWith("/host")) {
+      // A brand's page with the inline quiz embed, as the dashboard's snippet generator writes it.
+      const q = new URL(req.url, "http://x").searchParams;
+      const snippet = embedSnippet({ appUrl: q.get("app")!, loaderVersion: q.get("v")!, path: q.get("path")!, mode: "inline", label: "Find your routine" });
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<!doctype html><html lang="en"><meta charset="utf-8"><title>Shop</title><main><h1>Shop</h1>${snippet}</main></html>`);
     } else if (req.url?.startsWith("/page")) {
       res.writeHead(200, { "content-type": "text/html; charset=utf-8", "content-encoding": "gzip" }).end(page);
     } else {

@@ -40,11 +40,3 @@ export async function embedSizeRow(ctx: BenchContext): Promise<Row> {
     data: { size, encoding: res.encoding ?? null, wire: res.wire },
   };
 }
-
-export async function embedScriptRow(ctx: BenchContext): Promise<Row> {
-  const what = "all JS to the first interactive embedded quiz question, gzip";
-  const target = "≤ 25 KB";
-  const res = await wireBytes(`${ctx.app.url}/embed.js`);
-  if (res.status === 404) return notYet("embed-js", what, target, "GET /embed.js answers 404 — the embeds (issue 8) have not landed");
-  return notYet("embed-js", what, target, "/embed.js exists but the bench does not yet drive its embed snippet");
-}
