@@ -24,10 +24,12 @@ export function CenterSettingsForm({
   action,
   channels,
   copy,
+  languages,
   disabled,
 }: {
   action: (prev: FormState, formData: FormData) => Promise<FormState>;
   channels: Channel[];
+  languages: string[];
   copy: Partial<Record<string, Copy>>;
   disabled?: boolean;
 }) {
@@ -43,6 +45,16 @@ export function CenterSettingsForm({
               <div key={c} className="flex items-center gap-2">
                 <Checkbox id={`center-channel-${c}`} name={`channel_${c}`} defaultChecked={channels.includes(c)} />
                 <Label htmlFor={`center-channel-${c}`}>{channelLabels[c]}</Label>
+              </div>
+            ))}
+          </div>
+        </Fieldset>
+        <Fieldset id="center-languages" legend="Languages" hint="People get the first of these that matches their link, their profile or their browser." error={fieldError(state, "locales")}>
+          <div className="flex flex-wrap gap-4">
+            {locales.map(({ code, name }) => (
+              <div key={code} className="flex items-center gap-2">
+                <Checkbox id={`center-locale-${code}`} name={`locale_${code}`} defaultChecked={languages.includes(code)} />
+                <Label htmlFor={`center-locale-${code}`}>{name}</Label>
               </div>
             ))}
           </div>

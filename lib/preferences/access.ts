@@ -12,7 +12,7 @@ import { requireWorkspace, requireWorkspaceBySlug } from "@/lib/workspaces/servi
 import { createLinkToken, daysFrom, linkLifetimes, verifyLinkToken, type LinkClaims, type LinkKind } from "./links";
 import { linksInput, type LinksInput } from "./schemas";
 import { requireTopicChannel } from "./service";
-import { getTopic } from "./topics";
+import { getPreferenceSettings, getTopic } from "./topics";
 import { pageUrl } from "./urls";
 import * as q from "./queries";
 
@@ -69,12 +69,19 @@ export type LinkAccess =
   | { status: "gone"; ws: Workspace }
   | { status: "no_workspace" };
 
+/**
+ * The workspace of a public preference page, with `settings.locales` set to the languages its
+ * preference settings choose (the page components read the workspace's locales from there).
+ */
 export async function findPublicWorkspace(db: Db, slug: string): Promise<Workspace | null> {
   if (!/^[a-z0-9-]{1,40}$/.test(slug)) return null;
-  return requireWorkspaceBySlug(db, slug).catch((err: unknown) => {
+  const ws = await requireWorkspaceBySlug(db, slug).catch((err: unknown) => {
     if (err instanceof AppError && err.code === "not_found") return null;
     throw err;
   });
+  if (!ws) return null;
+  const { locales } = await getPreferenceSettings(db, ws.id);
+  return { ...ws, settings: { ...ws.settings, locales } };
 }
 
 /**

@@ -11,17 +11,16 @@ import { getPreferenceSettings } from "./topics";
 import type { PreferenceCenterModel } from "./page-model";
 import * as q from "./queries";
 
-/** The locales a workspace's public pages speak: its own list where translated, English always. */
+/** The locales a workspace's preference pages speak: its chosen list where translated, else all. */
 export function workspaceLocales(ws: Workspace): Locale[] {
   const listed = (ws.settings.locales ?? []).filter(isLocale);
-  const all = listed.length > 0 ? listed : [...supportedLocales];
-  return all.includes("en") ? all : ["en", ...all];
+  return listed.length > 0 ? listed : [...supportedLocales];
 }
 
 /** ?lang=, then the profile's locale, then Accept-Language, then the workspace default. */
 export function pageLocale(ws: Workspace, p: { query?: string | null; profileLocale?: string | null; acceptLanguage?: string | null }): Locale {
   const available = workspaceLocales(ws);
-  const fallback = isLocale(ws.settings.defaultLocale) && available.includes(ws.settings.defaultLocale) ? ws.settings.defaultLocale : "en";
+  const fallback = isLocale(ws.settings.defaultLocale) && available.includes(ws.settings.defaultLocale) ? ws.settings.defaultLocale : available[0]!;
   return negotiateLocale({ ...p, available, fallback });
 }
 

@@ -10,13 +10,15 @@ import { requireWorkspace } from "@/lib/workspaces/service";
 import { createLinkToken, daysFrom, linkLifetimes } from "./links";
 import { preferenceMessages } from "./messages";
 import { topicText } from "./present";
+import { getPreferenceSettings } from "./topics";
 import type { TopicConfig } from "./state";
 import { pageUrl } from "./urls";
 
-/** The locale of mail to a profile: theirs when translated, else the workspace default. */
-export function mailLocale(ws: Workspace, profile: Pick<Profile, "locale">): Locale {
-  const fallback = isLocale(ws.settings.defaultLocale) ? ws.settings.defaultLocale : "en";
-  return negotiateLocale({ profileLocale: profile.locale, fallback });
+/** The locale of mail to a profile: theirs when the preference pages speak it, else the workspace default. */
+export async function mailLocale(db: Db, ws: Workspace, profile: Pick<Profile, "locale">): Promise<Locale> {
+  const { locales } = await getPreferenceSettings(db, ws.id);
+  const fallback = isLocale(ws.settings.defaultLocale) && locales.includes(ws.settings.defaultLocale) ? ws.settings.defaultLocale : locales[0]!;
+  return negotiateLocale({ profileLocale: profile.locale, available: locales, fallback });
 }
 
 /** Double opt-in: one confirmation mail per topic × channel that went pending. */
@@ -29,7 +31,7 @@ export async function sendConfirmationMails(
 ) {
   if (!profile.email) return;
   const ws = await requireWorkspace(db, workspaceId);
-  const locale = mailLocale(ws, profile);
+  const locale = await mailLocale(db, ws, profile);
   const t = translator(preferenceMessages, locale);
   for (const { topic, channel } of items) {
     const token = createLinkToken(ws.linkSecret, {
@@ -61,7 +63,7 @@ export async function sendConfirmationMails(
 /** The "email me a link" mail: a 24-hour preference-center link. */
 export async function sendPreferenceLinkMail(db: Db, ws: Workspace, profile: Profile, clock: Clock = systemClock) {
   if (!profile.email) return;
-  const locale = mailLocale(ws, profile);
+  const locale = await mailLocale(db, ws, profile);
   const t = translator(preferenceMessages, locale);
   const token = createLinkToken(ws.linkSecret, {
     kind: "center",

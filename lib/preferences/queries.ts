@@ -10,8 +10,8 @@ export async function findSettings(db: Db, p: Ws) {
   return row ?? null;
 }
 
-export async function upsertSettings(db: Db, p: Ws & { channels: Channel[]; copy: Partial<Record<string, PreferenceCopy>>; now: Date }) {
-  const values = { channels: p.channels, copy: p.copy, updatedAt: p.now };
+export async function upsertSettings(db: Db, p: Ws & { channels: Channel[]; copy: Partial<Record<string, PreferenceCopy>>; locales: string[] | null; now: Date }) {
+  const values = { channels: p.channels, copy: p.copy, locales: p.locales, updatedAt: p.now };
   await db
     .insert(preferenceSettings)
     .values({ workspaceId: p.workspaceId, ...values })

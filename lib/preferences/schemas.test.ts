@@ -39,12 +39,14 @@ describe("preference schemas", () => {
     expect(doi.error!.issues.map((i) => i.path.join(".")).sort()).toEqual(["defaultFrequency", "defaults.email"]);
   });
 
-  it("reads the settings form and refuses an empty channel list", () => {
-    expect(preferenceSettingsForm.parse({ channel_email: "on", channel_in_app: "on", title_de: "Deine Auswahl" })).toEqual({
+  it("reads the settings form and refuses no channel or no language", () => {
+    expect(preferenceSettingsForm.parse({ channel_email: "on", channel_in_app: "on", locale_de: "on", title_de: "Deine Auswahl" })).toEqual({
       channels: ["email", "in_app"],
+      locales: ["de"],
       copy: { en: {}, de: { title: "Deine Auswahl" } },
     });
-    expect(preferenceSettingsForm.safeParse({}).success).toBe(false);
+    const empty = preferenceSettingsForm.safeParse({});
+    expect(empty.error!.issues.map((i) => i.path.join(".")).sort()).toEqual(["channels", "locales"]);
   });
 
   it("takes a patch in the documented shape and nothing else", () => {

@@ -67,6 +67,8 @@ export const copyInput = z.object({
 export const preferenceSettingsInput = z.object({
   channels: uniqueList(channelSchema, "channel"),
   copy: z.partialRecord(z.enum(["en", "de"]), copyInput).default({}),
+  // Languages the preference pages speak; absent = every language Candor is translated into.
+  locales: uniqueList(z.enum(["en", "de"]), "language").optional(),
 });
 export type PreferenceSettingsInput = z.input<typeof preferenceSettingsInput>;
 
@@ -165,6 +167,7 @@ export const preferenceSettingsForm = z
   .record(z.string(), z.string())
   .transform((f): PreferenceSettingsInput => ({
     channels: channels.filter((c) => ticked(f, `channel_${c}`)),
+    locales: (["en", "de"] as const).filter((l) => ticked(f, `locale_${l}`)),
     copy: Object.fromEntries(
       (["en", "de"] as const).map((l) => [l, { title: f[`title_${l}`] || undefined, intro: f[`intro_${l}`] || undefined, footer: f[`footer_${l}`] || undefined }]),
     ),

@@ -4,6 +4,7 @@ import { AppError, notFound, parseInput } from "@/lib/core/errors";
 import { newId } from "@/lib/core/ids";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { isUniqueViolation } from "@/lib/db/rows";
+import { isLocale, supportedLocales, type Locale } from "@/lib/i18n/locales";
 import { recordAudit, type Actor } from "@/lib/audit/service";
 import { preferenceSettingsInput, topicInput, type PreferenceSettingsInput, type TopicInput } from "./schemas";
 import * as q from "./queries";
@@ -12,11 +13,14 @@ import * as q from "./queries";
 export interface PreferenceCenterSettings {
   channels: Channel[];
   copy: Partial<Record<string, PreferenceCopy>>;
+  /** The languages of the preference pages, never empty. */
+  locales: Locale[];
 }
 
 export async function getPreferenceSettings(db: Db, workspaceId: string): Promise<PreferenceCenterSettings> {
   const row = await q.findSettings(db, { workspaceId });
-  return { channels: row?.channels ?? ["email"], copy: row?.copy ?? {} };
+  const locales = (row?.locales ?? []).filter(isLocale);
+  return { channels: row?.channels ?? ["email"], copy: row?.copy ?? {}, locales: locales.length > 0 ? locales : [...supportedLocales] };
 }
 
 /** Save channels and copy. A channel still offered by a topic cannot be switched off. */
@@ -31,9 +35,9 @@ export async function savePreferenceSettings(db: Db, workspaceId: string, input:
         fields: [{ path: "channels", message: `Remove the channel from ${names} first` }],
       });
     }
-    await q.upsertSettings(tx, { workspaceId, channels: data.channels, copy: data.copy, now: clock.now() });
+    await q.upsertSettings(tx, { workspaceId, channels: data.channels, copy: data.copy, locales: data.locales ?? null, now: clock.now() });
     await recordAudit(tx, workspaceId, actor, { action: "preferences.settings_saved", targetType: "workspace", targetId: workspaceId, before, after: data });
-    return data as PreferenceCenterSettings;
+    return getPreferenceSettings(tx, workspaceId);
   });
 }
 

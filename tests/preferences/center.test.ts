@@ -148,6 +148,16 @@ describe("the hosted preference center", () => {
     expect(await (await get(`${de.url}&lang=en`)).text()).toContain("Save preferences");
   });
 
+  it("speaks only the languages the workspace chose", async () => {
+    const other = (await createWorkspace(h.db, { name: "Nur Deutsch", slug: "nur-deutsch" }, cliActor)).id;
+    await savePreferenceSettings(h.db, other, { channels: ["email"], locales: ["de"] }, cliActor);
+    const { profile } = await upsertProfile(h.db, other, { email: "de-only@example.com" }, { actor: cliActor, source: { kind: "api" } });
+    const { preferenceCenterUrl } = await createPreferenceLinks(h.db, other, profile.id, {}, clock);
+    const html = await (await center.GET(new Request(`${preferenceCenterUrl}&lang=en`, { headers: { "accept-language": "en" } }), { params: Promise.resolve({ workspace: "nur-deutsch" }) })).text();
+    expect(html).toContain('<html lang="de">');
+    expect(html).not.toContain('hreflang="en"');
+  });
+
   it("emails a link only to known addresses, answers the same for unknown ones, and limits requests per address", async () => {
     await person("known@example.com");
     const known = await post({ action: "request_link", email: "Known@Example.com" });

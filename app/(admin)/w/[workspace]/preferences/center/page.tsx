@@ -26,7 +26,7 @@ export default async function PreferenceCenterSettingsPage({ params }: { params:
             <Link href={`/p/${workspace.slug}`} className="text-brand underline underline-offset-4">
               the public page
             </Link>
-            . It is in English and German, chosen by the link&apos;s <code>?lang=</code>, the person&apos;s locale, then their browser. Colours and logo come from{" "}
+            . It speaks the languages you choose below, picked by the link&apos;s <code>?lang=</code>, the person&apos;s locale, then their browser. Colours and logo come from{" "}
             <Link href={`/w/${workspace.slug}/settings/general`} className="text-brand underline underline-offset-4">
               General settings
             </Link>
@@ -34,7 +34,7 @@ export default async function PreferenceCenterSettingsPage({ params }: { params:
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <CenterSettingsForm action={saveCenterSettingsAction.bind(null, workspace.slug)} channels={settings.channels} copy={settings.copy} disabled={!isAdmin} />
+          <CenterSettingsForm action={saveCenterSettingsAction.bind(null, workspace.slug)} channels={settings.channels} copy={settings.copy} languages={settings.locales} disabled={!isAdmin} />
         </CardContent>
       </Card>
       <Card>
