@@ -44,7 +44,7 @@ export default async function PersonalizationPage({ params }: { params: Promise<
           <CardTitle>Consent is enforced in the engine</CardTitle>
           <CardDescription>
             A trait is visible to bundles, flows and segments only while the person has granted the consent purpose the trait serves. When a result needed a hidden trait, people get the generic bundle or
-            flow and are told why. Use the <Link href={`${base}/rules`} className="text-brand underline-offset-4 hover:underline">rule tester</Link> to see the facts any rule decides on for a given person.
+            flow and are told why. Use the <Link href={`${base}/rules`} className="text-brand underline underline-offset-4">rule tester</Link> to see the facts any rule decides on for a given person.
           </CardDescription>
         </CardHeader>
       </Card>

@@ -26,7 +26,7 @@ export default async function BundlePage({ params }: { params: Promise<{ workspa
       <CardHeader>
         <CardTitle>{bundle.name}</CardTitle>
         <CardDescription>
-          <Link href={`/w/${workspace.slug}/personalization/bundles`} className="text-brand underline-offset-4 hover:underline">
+          <Link href={`/w/${workspace.slug}/personalization/bundles`} className="text-brand underline underline-offset-4">
             All bundles
           </Link>
         </CardDescription>

@@ -27,7 +27,7 @@ export default async function FlowPage({ params }: { params: Promise<{ workspace
         <CardHeader>
           <CardTitle>{flow.name}</CardTitle>
           <CardDescription>
-            <Link href={`/w/${workspace.slug}/personalization/flows`} className="text-brand underline-offset-4 hover:underline">
+            <Link href={`/w/${workspace.slug}/personalization/flows`} className="text-brand underline underline-offset-4">
               All flows
             </Link>
           </CardDescription>

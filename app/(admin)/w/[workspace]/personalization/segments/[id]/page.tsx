@@ -33,7 +33,7 @@ export default async function SegmentPage({ params, searchParams }: { params: Pr
         <CardHeader>
           <CardTitle>{segment.name}</CardTitle>
           <CardDescription>
-            {count.toLocaleString("en")} {count === 1 ? "member" : "members"} now. <Link href="../segments" className="text-brand underline-offset-4 hover:underline">All segments</Link>
+            {count.toLocaleString("en")} {count === 1 ? "member" : "members"} now. <Link href={`/w/${workspace.slug}/personalization/segments`} className="text-brand underline underline-offset-4">All segments</Link>
           </CardDescription>
         </CardHeader>
         <CardContent>
