@@ -239,7 +239,7 @@ export function QuizBuilder(props: BuilderProps) {
         </Card>
       ) : null}
 
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_22rem]">
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0">
           <div className="mb-3 flex flex-wrap items-center gap-2">
             <label htmlFor="edit-locale" className="text-sm font-medium">
@@ -263,7 +263,7 @@ export function QuizBuilder(props: BuilderProps) {
               <TabsTrigger value="json">JSON</TabsTrigger>
             </TabsList>
             <TabsContent value="questions">
-              <fieldset disabled={!editable} className="grid min-w-0 gap-6 lg:grid-cols-[18rem_minmax(0,1fr)]">
+              <fieldset disabled={!editable} className="grid min-w-0 gap-6 lg:grid-cols-[15rem_minmax(0,1fr)]">
                 <div className="grid min-w-0 content-start gap-3">
                   <QuestionList
                     def={def}
@@ -321,17 +321,17 @@ export function QuizBuilder(props: BuilderProps) {
               </fieldset>
             </TabsContent>
             <TabsContent value="endings">
-              <fieldset disabled={!editable}>
+              <fieldset disabled={!editable} className="min-w-0">
                 <EndingsPane def={def} locale={locale} onChange={update} />
               </fieldset>
             </TabsContent>
             <TabsContent value="settings">
-              <fieldset disabled={!editable}>
+              <fieldset disabled={!editable} className="min-w-0">
                 <SettingsPane def={def} locale={locale} onChange={update} />
               </fieldset>
             </TabsContent>
             <TabsContent value="translations">
-              <fieldset disabled={!editable}>
+              <fieldset disabled={!editable} className="min-w-0">
                 <TranslationsPane def={def} onChange={update} />
               </fieldset>
             </TabsContent>

@@ -106,7 +106,7 @@ export function ConditionEditor(props: {
   const update = (i: number, leaf: Leaf) => set(shape.rows.map((r, j) => (j === i ? leaf : r)));
 
   return (
-    <fieldset className="grid gap-2 rounded-md border border-border p-3" disabled={props.disabled}>
+    <fieldset className="grid min-w-0 gap-2 rounded-md border border-border p-3" disabled={props.disabled}>
       <legend className="px-1 text-sm font-medium">{props.label}</legend>
       {shape.rows.length === 0 ? <p className="text-sm text-muted-foreground">{props.emptyLabel}</p> : null}
       {shape.rows.length > 1 ? (
@@ -134,8 +134,9 @@ export function ConditionEditor(props: {
         const values = Array.isArray(row.value) ? row.value.map(String) : row.value === undefined ? [] : [String(row.value)];
         const setValue = (v: Leaf["value"]) => update(i, { ...row, value: v } as Leaf);
         return (
-          <div key={i} className="grid gap-2 rounded-md bg-muted/40 p-2 sm:grid-cols-[1.4fr_1fr_1.4fr_auto] sm:items-start">
+          <div key={i} className="grid grid-cols-2 items-start gap-2 rounded-md bg-muted/40 p-2">
             <NativeSelect
+              className="col-span-2"
               aria-label={`Test ${i + 1}: what to check`}
               value={source}
               onChange={(e) => {
@@ -168,7 +169,7 @@ export function ConditionEditor(props: {
             <div>
               {row.op === "answered" || row.op === "unanswered" ? null : q && isChoice(q) ? (
                 listValue ? (
-                  <fieldset className="grid gap-1">
+                  <fieldset className="grid min-w-0 gap-1">
                     <legend className="sr-only">Test {i + 1}: options</legend>
                     {q.options.map((o) => (
                       <label key={o.key} className="flex items-center gap-2 text-sm">
@@ -200,7 +201,7 @@ export function ConditionEditor(props: {
                 />
               )}
             </div>
-            <Button variant="ghost" size="sm" onClick={() => set(shape.rows.filter((_, j) => j !== i))} aria-label={`Remove test ${i + 1}`}>
+            <Button variant="ghost" size="sm" className="col-span-2 justify-self-start" onClick={() => set(shape.rows.filter((_, j) => j !== i))} aria-label={`Remove test ${i + 1}`}>
               Remove
             </Button>
           </div>

@@ -15,7 +15,7 @@ function EffectRow(props: { effect: TraitEffect; traits: Record<string, TraitSpe
   const setOp = (op: TraitEffect["op"]) =>
     props.onChange(op === "score" ? { op, trait: effect.trait, by: 1 } : op === "add" ? { op, trait: effect.trait, value: spec?.allowedValues?.[0] ?? "" } : { op, trait: effect.trait, value: spec?.type === "boolean" ? true : spec?.type === "number" ? 0 : (spec?.allowedValues?.[0] ?? "") });
   return (
-    <div className="grid gap-2 sm:grid-cols-[1fr_1fr_1fr_auto] sm:items-center">
+    <div className="grid grid-cols-2 items-center gap-2">
       <NativeSelect aria-label={`${props.label}: what to do`} value={effect.op} onChange={(e) => setOp(e.target.value as TraitEffect["op"])}>
         <option value="set">Set trait to</option>
         <option value="add">Add to list trait</option>
@@ -49,7 +49,7 @@ function EffectRow(props: { effect: TraitEffect; traits: Record<string, TraitSpe
       ) : (
         <Input aria-label={`${props.label}: value`} value={String(effect.value)} onChange={(e) => props.onChange({ ...effect, value: e.target.value } as TraitEffect)} />
       )}
-      <Button variant="ghost" size="sm" onClick={props.onRemove}>
+      <Button variant="ghost" size="sm" onClick={props.onRemove} className="justify-self-start">
         Remove<span className="sr-only"> {props.label}</span>
       </Button>
     </div>
@@ -69,7 +69,7 @@ export function OptionsEditor(props: {
   const set = (i: number, option: QuizOption) => props.onChange(q.options.map((o, j) => (j === i ? option : o)));
   const firstTrait = Object.keys(props.traits)[0];
   return (
-    <fieldset className="grid gap-3">
+    <fieldset className="grid min-w-0 gap-3">
       <legend className="mb-1 text-sm font-medium">Options</legend>
       <ol className="grid gap-3">
         {q.options.map((o, i) => {

@@ -159,7 +159,7 @@ export function QuestionEditor(props: {
           label="Show this question only when"
           emptyLabel="Always shown."
         />
-        <fieldset className="grid gap-3 rounded-md border border-border p-3">
+        <fieldset className="grid min-w-0 gap-3 rounded-md border border-border p-3">
           <legend className="px-1 text-sm font-medium">After this question</legend>
           {q.jumps.length === 0 ? <p className="text-sm text-muted-foreground">Go on to the next question.</p> : null}
           {q.jumps.map((j, i) => (
@@ -168,7 +168,7 @@ export function QuestionEditor(props: {
                 <label htmlFor={`${id}-jump${i}`} className="text-sm">
                   Jump {i + 1}: go to
                 </label>
-                <NativeSelect id={`${id}-jump${i}`} value={j.to} onChange={(e) => setJump(i, { ...j, to: e.target.value })} className="w-auto min-w-48">
+                <NativeSelect id={`${id}-jump${i}`} value={j.to} onChange={(e) => setJump(i, { ...j, to: e.target.value })} className="min-w-0 flex-1">
                   {later.some((l) => l.key === j.to) ? null : <option value={j.to}>{j.to} (not later in the quiz)</option>}
                   {later.map((l) => (
                     <option key={l.key} value={l.key}>

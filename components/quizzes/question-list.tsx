@@ -85,6 +85,7 @@ export function QuestionList(props: {
                 }}
                 type="button"
                 className="min-w-0 flex-1 py-2 text-left text-sm focus-visible:outline-2 focus-visible:outline-ring"
+                title={title}
                 aria-current={props.selected === i ? "true" : undefined}
                 onClick={() => props.onSelect(i)}
                 onKeyDown={(e) => {

@@ -26,7 +26,7 @@ export function EndingsPane(props: { def: QuizDefinition; locale: string; onChan
         personalized outcome, or a summary of what the person told you.
       </p>
       {def.endings.map((e, i) => (
-        <fieldset key={i} className="grid gap-3 rounded-md border border-border p-4">
+        <fieldset key={i} className="grid min-w-0 gap-3 rounded-md border border-border p-4">
           <legend className="px-1 text-sm font-semibold">
             Ending {i + 1}: {e.key}
           </legend>
@@ -82,7 +82,7 @@ export function SettingsPane(props: { def: QuizDefinition; locale: string; onCha
     <div className="grid gap-5">
       <LocalizedInput id="quiz-title" label="Quiz title" value={def.title} locale={locale} defaultLocale={def.defaultLocale} onChange={(title) => props.onChange({ ...def, title })} required />
       <LocalizedInput id="quiz-intro" label="Introduction" value={def.intro} locale={locale} defaultLocale={def.defaultLocale} onChange={(intro) => props.onChange({ ...def, intro })} multiline hint="Shown on the start screen: what the quiz is for and how the answers are used." />
-      <fieldset className="grid gap-2">
+      <fieldset className="grid min-w-0 gap-2">
         <legend className="mb-1 text-sm font-medium">Languages</legend>
         <div className="flex flex-wrap gap-4">
           {builderLocales.map((l) => (
@@ -103,7 +103,7 @@ export function SettingsPane(props: { def: QuizDefinition; locale: string; onCha
           ))}
         </NativeSelect>
       </Field>
-      <fieldset className="grid gap-2">
+      <fieldset className="grid min-w-0 gap-2">
         <legend className="mb-1 text-sm font-medium">Hidden fields</legend>
         <p className="text-sm text-muted-foreground">
           Values your links pass in the URL (<code>?plan=pro</code>), kept with each response and usable in branching. UTM parameters and the referring page are kept
