@@ -8,17 +8,21 @@ export interface SinkMail {
   text: string;
   html: string;
   headers: Record<string, string>;
+  receivedAt: string;
 }
 
-/** Wait for the newest mail to `to` (optionally matching a subject) and return it. */
-export async function waitForMail(to: string, subject?: RegExp, timeoutMs = 15_000): Promise<SinkMail> {
+/**
+ * Wait for the newest mail to `to` (optionally matching a subject, and received at or after
+ * `since` so an older mail to the same address is never mistaken for the awaited one).
+ */
+export async function waitForMail(to: string, subject?: RegExp, timeoutMs = 15_000, since?: Date): Promise<SinkMail> {
   let found: SinkMail | undefined;
   await expect
     .poll(
       async () => {
         const res = await fetch(`${SINK}/messages?to=${encodeURIComponent(to)}`);
         const list = (await res.json()) as SinkMail[];
-        found = list.find((m) => !subject || subject.test(m.subject));
+        found = list.find((m) => (!subject || subject.test(m.subject)) && (!since || new Date(m.receivedAt) >= since));
         return !!found;
       },
       { timeout: timeoutMs, message: `mail to ${to}` },
