@@ -12,7 +12,7 @@ export interface ExecutorLimits {
   prefetch: number;
 }
 
-export const defaultExecutorLimits: ExecutorLimits = { perEndpoint: 16, total: 256, prefetch: 64 };
+export const defaultExecutorLimits: ExecutorLimits = { perEndpoint: 16, total: 256, prefetch: 256 };
 
 interface EndpointLane {
   workspaceId: string;
@@ -24,6 +24,7 @@ interface EndpointLane {
 }
 
 const maxUnrecorded = 2000;
+const recordGatherMs = 10;
 
 /**
  * Sends deliveries in this process with bounded concurrency per endpoint, so one slow or dead
@@ -186,8 +187,9 @@ export class DeliveryExecutor {
       this.toRecord.push({ item, done: resolve });
       if (!this.recording) {
         this.recording = true;
-        // Outcomes arriving in the same turn share the first commit.
-        setImmediate(() => void this.flush());
+        // Outcomes arriving within a few milliseconds share one commit; the request already went out,
+        // so this delays only the bookkeeping, never a delivery.
+        setTimeout(() => void this.flush(), recordGatherMs);
       }
     });
   }

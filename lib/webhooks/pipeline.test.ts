@@ -96,9 +96,11 @@ describe(`committed events become signed webhooks (${process.env.DATABASE_URL ? 
       data: { profileId: "prf_v", after: { n: 1 }, eventId: expect.stringMatching(/^evt_/), version: expect.any(Number) },
     });
     expect(got[0]!.id).toMatch(/^dlv_/);
-    const delivery = await getWebhookDelivery(h.db, ws.id, got[0]!.id);
-    expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 1, payload: got[0]!.body });
-    expect(delivery.attempts[0]).toMatchObject({ succeeded: true, responseStatus: 200, responseBody: "ok" });
+    await eventually(async () => {
+      const delivery = await getWebhookDelivery(h.db, ws.id, got[0]!.id);
+      expect(delivery).toMatchObject({ status: "succeeded", attemptCount: 1, payload: got[0]!.body });
+      expect(delivery.attempts[0]).toMatchObject({ succeeded: true, responseStatus: 200, responseBody: "ok" });
+    });
     expect(receiver.rejected).toEqual([]);
   });
 

@@ -130,7 +130,9 @@ describe(`recovery and parallel workers (${onPostgres ? "PostgreSQL" : "PGlite"}
         rows = await h.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.workspaceId, ws.id));
       }
       expect(rows).toHaveLength(total * 2);
-      expect(rows.filter((r) => r.status !== "succeeded")).toEqual([]);
+      // On failure this lists what is left and why, which is what one needs to see.
+      const left = rows.filter((r) => r.status !== "succeeded");
+      expect(left.map(({ id, status, attemptCount, lastError, leaseUntil, nextAttemptAt }) => ({ id, status, attemptCount, lastError, leaseUntil, nextAttemptAt }))).toEqual([]);
 
       const received = receiver.received.filter((r) => endpoints.some((e) => e.path === r.path));
       const attempts = await h.db
