@@ -115,3 +115,27 @@ test("the catalog import reports bad prices and repeated SKUs instead of importi
   await expect(page.getByRole("table", { name: "Products" })).toContainText(sku);
   await expect(page.getByRole("table", { name: "Products" })).not.toContainText("E2E-DUP");
 });
+
+test("the bundle and flow editors rank and place a real person before anything is saved", async ({ page }) => {
+  const email = uniqueEmail("bundle-preview");
+  await completeRoutineDry(page, email);
+  await signIn(page, "demo@candor.test");
+  await page.goto("/w/glow/personalization/bundles");
+  await expectAccessible(page, "bundles");
+  await page.getByRole("link", { name: "Your routine" }).click();
+  await expect(page.getByRole("heading", { name: "Test this bundle against a profile" })).toBeVisible();
+  await expectAccessible(page, "bundle editor");
+  const panel = page.getByRole("region", { name: "Test this bundle against a profile" });
+  await panel.getByLabel("Email, external id or profile id").fill(email);
+  await panel.getByRole("button", { name: "Rank for this person" }).click();
+  await expect(panel.getByRole("listitem").first()).toContainText("Because you told us: skin type: dry");
+
+  await page.goto("/w/acme/personalization/flows");
+  await expectAccessible(page, "flows");
+  await page.getByRole("link", { name: "Engineer onboarding" }).click();
+  await expect(page.getByRole("heading", { name: "The checklist as people see it" })).toBeVisible();
+  await expectAccessible(page, "flow editor");
+
+  await page.goto("/w/glow/personalization/rules");
+  await expectAccessible(page, "rule tester");
+});

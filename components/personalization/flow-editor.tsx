@@ -94,11 +94,11 @@ function StepEditor({ step, n, total, onChange, onMove, onRemove, disabled }: { 
         </>
       ) : null}
       <div className="flex flex-wrap gap-2 sm:col-span-2">
-        <Button variant="ghost" size="sm" onClick={() => onMove(-1)} disabled={n === 1} aria-label={`Move step ${n} up`}>
-          Move up
+        <Button variant="ghost" size="sm" onClick={() => onMove(-1)} disabled={n === 1}>
+          Move up<span className="sr-only"> step {n}</span>
         </Button>
-        <Button variant="ghost" size="sm" onClick={() => onMove(1)} disabled={n === total} aria-label={`Move step ${n} down`}>
-          Move down
+        <Button variant="ghost" size="sm" onClick={() => onMove(1)} disabled={n === total}>
+          Move down<span className="sr-only"> step {n}</span>
         </Button>
         <Button variant="ghost" size="sm" onClick={onRemove} disabled={total === 1} aria-label={`Remove step ${n}`}>
           Remove
