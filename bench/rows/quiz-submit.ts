@@ -53,11 +53,14 @@ export async function answerSubmitRow(ctx: BenchContext): Promise<Row> {
   };
   // The warm-up answers "dry" on the first runs; the measured run starts at "oily".
   const warm = await loadTest({ ...spec, seconds: 3 });
+  // Requests the warm-up's stop cut off may still commit: let them land before counting.
+  await new Promise((r) => setTimeout(r, 1000));
   const before = await revisions(ctx, runs.map((r) => r.responseId));
   const r = await loadTest({ ...spec, offset: runs.length });
   const written = (await revisions(ctx, runs.map((x) => x.responseId))) - before;
-  const ok = r.perSecond >= 0.2 * singleInsert.tps && r.p99 <= 50 && written === r.expected;
-  const problems = [unexpected(r, [303]), written !== r.expected ? `${r.expected} answered 303 but ${written} answers were stored` : ""].filter(Boolean);
+  // Every 303 must be a stored answer; a few more may land from requests the stop cut off.
+  const ok = r.perSecond >= 0.2 * singleInsert.tps && r.p99 <= 50 && written >= r.expected;
+  const problems = [unexpected(r, [303]), written < r.expected ? `${r.expected} answered 303 but only ${written} answers were stored` : ""].filter(Boolean);
   return {
     key: "answer-submit",
     what: "durable quiz-answer submit (hosted form POST)",
@@ -66,7 +69,7 @@ export async function answerSubmitRow(ctx: BenchContext): Promise<Row> {
     baseline: `pgbench insert ${Math.round(singleInsert.tps)} tps; raw http ${Math.round(raw.perSecond)}/s`,
     ratio: pct(r.perSecond, singleInsert.tps),
     verdict: verdict(ok),
-    note: problems.length ? problems.join("; ") : `each 303 checked against the stored revision count (${written} answers committed)`,
+    note: problems.length ? problems.join("; ") : `${r.expected} answers acknowledged with 303, ${written} committed (checked in the database)`,
     data: { load: r, warmup: warm.expected, pgbench: singleInsert, raw, committed: written },
   };
 }

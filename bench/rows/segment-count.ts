@@ -11,7 +11,7 @@ import { ms, verdict, type Row } from "../table";
 const rule: Rule = {
   all: [
     { trait: "skin_type", op: "in", value: ["dry", "combination"] },
-    { trait: "sensitive", op: "eq", value: "yes" },
+    { trait: "sensitive", op: "eq", value: true },
     { not: { subscription: benchTopic, channel: "email", status: "unsubscribed" } },
   ],
 };
@@ -47,6 +47,11 @@ export async function segmentCountRow(ctx: BenchContext): Promise<Row> {
   const skin = vocab.compile.traits.skin_type!;
   const sensitive = vocab.compile.traits.sensitive!;
   const topic = vocab.compile.topics[benchTopic]!;
+  // No row means the topic's default, as in the engine: "not unsubscribed" needs a row only when the default is unsubscribed.
+  const byDefault = (topic.defaults.email ?? "unsubscribed") !== "unsubscribed";
+  const subscription = byDefault
+    ? sql`left join subscriptions s on s.profile_id = p.id and s.topic_id = ${topic.id} and s.channel = 'email'`
+    : sql`join subscriptions s on s.profile_id = p.id and s.topic_id = ${topic.id} and s.channel = 'email' and s.status <> 'unsubscribed'`;
   const hand = await timed(
     () =>
       countQuery(
@@ -54,10 +59,10 @@ export async function segmentCountRow(ctx: BenchContext): Promise<Row> {
         sql`select count(*)::int as n from profiles p
         join trait_values a on a.profile_id = p.id and a.trait_id = ${skin.id} and a.value in ('"dry"'::jsonb, '"combination"'::jsonb)
         join consent_states ca on ca.profile_id = p.id and ca.purpose = ${skin.purpose} and ca.granted
-        join trait_values b on b.profile_id = p.id and b.trait_id = ${sensitive.id} and b.value = '"yes"'::jsonb
+        join trait_values b on b.profile_id = p.id and b.trait_id = ${sensitive.id} and b.value = 'true'::jsonb
         join consent_states cb on cb.profile_id = p.id and cb.purpose = ${sensitive.purpose} and cb.granted
-        left join subscriptions s on s.profile_id = p.id and s.topic_id = ${topic.id} and s.channel = 'email'
-        where p.workspace_id = ${ws} and p.status = 'active' and s.status is distinct from 'unsubscribed'`,
+        ${subscription}
+        where p.workspace_id = ${ws} and p.status = 'active' and (s.status is null or s.status <> 'unsubscribed')`,
       ),
     5,
   );

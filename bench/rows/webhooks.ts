@@ -42,8 +42,12 @@ export async function webhookRows(ctx: BenchContext, opts: { rate?: number; even
     const baseline = (
       await paced(count, rate, async () => {
         const t = performance.now();
-        await (await fetch(`${ctx.raw.url}/form`, { method: "POST", body: "x", redirect: "manual" })).arrayBuffer();
-        return performance.now() - t;
+        try {
+          await (await fetch(`${ctx.raw.url}/form`, { method: "POST", body: "x", redirect: "manual" })).arrayBuffer();
+          return performance.now() - t;
+        } catch {
+          return Infinity;
+        }
       })
     ).sort((a, b) => a - b);
 
@@ -53,14 +57,19 @@ export async function webhookRows(ctx: BenchContext, opts: { rate?: number; even
     const sent = await paced(count, rate, async (i) => {
       const profileId = benchProfileId(first + i);
       const t = performance.now();
-      const res = await fetch(`${ctx.app.url}/api/v1/profiles/${profileId}/preferences`, {
-        method: "PATCH",
-        headers: { authorization: `Bearer ${ctx.data.apiKey}`, "content-type": "application/json" },
-        body,
-      });
-      await res.arrayBuffer();
-      return { profileId, t, ok: res.status === 200, apiMs: performance.now() - t };
+      try {
+        const res = await fetch(`${ctx.app.url}/api/v1/profiles/${profileId}/preferences`, {
+          method: "PATCH",
+          headers: { authorization: `Bearer ${ctx.data.apiKey}`, "content-type": "application/json" },
+          body,
+        });
+        await res.arrayBuffer();
+        return { profileId, t, ok: res.status === 200, status: res.status, apiMs: performance.now() - t };
+      } catch {
+        return { profileId, t, ok: false, status: 0, apiMs: performance.now() - t };
+      }
     });
+    const refused = sent.filter((s) => !s.ok);
     const acked = sent.filter((s) => s.ok);
     const arrivals = () => {
       const at = new Map<string, number>();
@@ -95,7 +104,7 @@ export async function webhookRows(ctx: BenchContext, opts: { rate?: number; even
     const seconds = (last - committed) / 1000;
     const perSecond = got.length / seconds;
 
-    const latencyOk = missing === 0 && p50 <= 100 && p99 <= 500 && rx.rejected.length === 0;
+    const latencyOk = refused.length === 0 && missing === 0 && p50 <= 100 && p99 <= 500 && rx.rejected.length === 0;
     const rows: Row[] = [
       {
         key: "webhook-latency",
@@ -108,6 +117,7 @@ export async function webhookRows(ctx: BenchContext, opts: { rate?: number; even
         note:
           [
             `${acked.length} of ${count} changes acknowledged, ${acked.length - missing} delivered and verified; the API's own p99 ${ms(apiP99)}`,
+            refused.length ? `${refused.length} PATCHes failed (${[...new Set(refused.map((s) => s.status || "connection error"))].join(", ")})` : "",
             rx.rejected.length ? `${rx.rejected.length} deliveries failed signature verification` : "",
           ]
             .filter(Boolean)

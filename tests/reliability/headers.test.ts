@@ -130,7 +130,7 @@ function parseCookie(line: string) {
 }
 
 describe("ASVS 5.0 §3.3 — cookies", () => {
-  it("every cookie the app sets is Secure, HttpOnly, SameSite and scoped, with a __Host-/__Secure- name where it can be", async () => {
+  it("every cookie the app sets is Secure, HttpOnly, SameSite and scoped; site-wide ones carry a __Host-/__Secure- name", async () => {
     const cookies: string[] = [];
     const csrf = await fetch(`${server.url}/api/auth/csrf`);
     await csrf.arrayBuffer();
