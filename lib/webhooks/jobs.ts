@@ -6,7 +6,7 @@ import { pruneWebhookHistory } from "./maintenance";
 /** Wire webhooks into a worker process: the delivery job, daily pruning, and the dispatch runtime. */
 export function registerJobs(): void {
   // Batches, because a backlog of retries comes due together; each job only hands work over.
-  registerJobHandler("webhook.deliver", (db, data) => handleDeliverJob(db, data), { batchSize: 50, pollingIntervalSeconds: 1 });
+  registerJobHandler("webhook.deliver", (_db, data) => handleDeliverJob(data), { batchSize: 50, pollingIntervalSeconds: 1 });
   registerJobHandler("webhook.maintenance", (db) => pruneWebhookHistory(db));
   registerWorkerService("webhooks", async (boss, db) => {
     await boss.schedule("webhook.maintenance", "41 3 * * *");

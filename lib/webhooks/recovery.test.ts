@@ -95,6 +95,21 @@ describe(`recovery and parallel workers (${onPostgres ? "PostgreSQL" : "PGlite"}
     }
   });
 
+  it("sends a retry when its pg-boss job comes due, with the same webhook-id", async () => {
+    const { ws, endpoints } = await workspaceWithEndpoints(1, (n) => (n === 0 ? { status: 503 } : {}));
+    // A sweep an hour away: only the job can bring the retry back.
+    const worker = await startWorker(h, { transport: createHttpTransport(allowPrivate), timeoutMs: 2000, leaseMs: 4000 }, 3_600_000);
+    try {
+      await h.db.transaction((tx) => emit(tx, ws.id, "preferences.updated", { profileId: "prf_retry" }));
+      const [first, second] = await receiver.waitFor(2, 20_000, endpoints[0]!.path);
+      expect(second!.id).toBe(first!.id);
+      // The schedule's first step: about 5 s (±10 %), not sooner.
+      expect(second!.timestamp - first!.timestamp).toBeGreaterThanOrEqual(4);
+    } finally {
+      await stopWorker(worker, false);
+    }
+  });
+
   it("shares the work among several workers without sending anything more often than it was attempted", async () => {
     // One in ten deliveries fails its first attempt, so retries are scheduled and picked up by any worker.
     const firstSeen = new Set<string>();

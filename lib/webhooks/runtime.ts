@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { PgBoss } from "pg-boss";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -7,7 +7,7 @@ import { webhookDeliveries } from "@/lib/db/schema";
 import { env } from "@/lib/core/env";
 import { systemClock } from "@/lib/core/clock";
 import { onEventEmitted } from "@/lib/events/service";
-import { deliverWebhook, deliveryDefaults, endpointsWithDueWork, type DeliveryDeps } from "./delivery";
+import { deliveryDefaults, endpointsWithDueWork, type DeliveryDeps } from "./delivery";
 import { dispatchOutbox } from "./dispatcher";
 import { DeliveryExecutor, defaultExecutorLimits, type ExecutorLimits } from "./executor";
 import { createHttpTransport } from "./http";
@@ -184,22 +184,17 @@ export class WebhookRuntime {
 export const deliverJobData = z.object({ deliveryId: z.string().regex(/^dlv_[0-9a-z]{26}$/), attempt: z.number().int().min(1) });
 export type DeliverJobData = z.infer<typeof deliverJobData>;
 
-/** The `webhook.deliver` handler: through this process's runtime, or directly when none runs here. */
-export async function handleDeliverJob(db: Db, data: Record<string, unknown>, boss?: PgBoss | null): Promise<void> {
+/**
+ * The `webhook.deliver` handler. Workers always run the runtime next to it; should one not, the job
+ * has nothing to hand over to, and the sweep of a process that does run it finds the delivery due.
+ */
+export async function handleDeliverJob(data: Record<string, unknown>): Promise<void> {
   const parsed = deliverJobData.safeParse(data);
   if (!parsed.success) {
     console.error("[webhooks] dropping a webhook.deliver job without a valid delivery id");
     return;
   }
-  const runtime = currentWebhookRuntime();
-  if (runtime) return runtime.handleJob(parsed.data);
-  const [d] = await db
-    .select({ attemptCount: webhookDeliveries.attemptCount, status: webhookDeliveries.status })
-    .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.id, parsed.data.deliveryId)))
-    .limit(1);
-  if (!d || d.status !== "pending" || d.attemptCount >= parsed.data.attempt) return;
-  await deliverWebhook(db, parsed.data.deliveryId, defaultDeliveryDeps(boss ?? (await import("@/lib/jobs/boss").then((m) => m.getBoss()))));
+  await currentWebhookRuntime()?.handleJob(parsed.data);
 }
 
 type Unlisten = () => Promise<void>;
