@@ -44,9 +44,16 @@ function traitCondition(v: SQL, type: TraitType, op: ValueOp, value: Operand | u
     if (op === "in" && list) return orAll(list.filter((x) => typeof x === "string").map((x) => sql`${v} @> ${json([x])}`));
     return FALSE;
   }
-  if (op === "eq" && !list && value !== undefined) return sql`${v} = ${json(value)}`;
+  // Short text and boolean literals: the partial index trait_values_rule_lookup holds every equal value.
+  const indexable = (x: unknown) => (typeof x === "string" || typeof x === "boolean") && JSON.stringify(x).length < 100;
+  const short = sql`octet_length(${v}::text) < 200`;
+  if (op === "eq" && !list && value !== undefined) return indexable(value) ? sql`(${v} = ${json(value)} and ${short})` : sql`${v} = ${json(value)}`;
   if (op === "neq" && !list && value !== undefined) return sql`(jsonb_typeof(${v}) <> 'array' and ${v} <> ${json(value)})`;
-  if (op === "in" && list) return list.length ? sql`${v} in (${sql.join(list.map(json), sql`, `)})` : FALSE;
+  if (op === "in" && list) {
+    if (!list.length) return FALSE;
+    const any = sql`${v} in (${sql.join(list.map(json), sql`, `)})`;
+    return list.every(indexable) ? sql`(${any} and ${short})` : any;
+  }
   if (op === "contains") {
     return typeof value === "string" ? sql`(jsonb_typeof(${v}) = 'string' and strpos(${v} #>> '{}', ${value}) > 0)` : FALSE;
   }
@@ -87,8 +94,9 @@ function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): SQ
     const def = vocab.traits[leaf.trait];
     if (!def) return FALSE;
     const cond = traitCondition(sql`tv.value`, def.type, leaf.op, leaf.value);
-    // Consent gate: a trait whose purpose is not granted does not exist for rules.
-    return sql`exists (select 1 from trait_values tv join consent_states cs on cs.profile_id = tv.profile_id and cs.purpose = ${def.purpose} and cs.granted where tv.workspace_id = ${ws} and tv.profile_id = ${pid} and tv.trait_id = ${def.id} and ${cond})`;
+    // Consent gate: a trait whose purpose is not granted does not exist for rules. The trait id
+    // belongs to this workspace alone, so it scopes the lookup (and lets the index answer it).
+    return sql`exists (select 1 from trait_values tv join consent_states cs on cs.profile_id = tv.profile_id and cs.purpose = ${def.purpose} and cs.granted where tv.profile_id = ${pid} and tv.trait_id = ${def.id} and ${cond})`;
   }
   if ("subscription" in leaf) {
     const topic = vocab.topics[leaf.subscription];
