@@ -74,7 +74,7 @@ afterAll(async () => {
   recordReliabilityFigure("fuzz", {
     bad: tally.fiveXx,
     total: tally.requests,
-    detail: tally.examples.length ? `first: ${tally.examples[0]}` : `${apiOperations.length} API operations and ${discoverFileRoutes().length} pages and handlers, ${RUNS} runs each`,
+    detail: `${apiOperations.length} API operations and ${discoverFileRoutes().length} pages and handlers, ${RUNS} runs each${tally.examples.length ? `; first 5xx: ${tally.examples[0]}` : ""}`,
   });
   await server?.kill();
   await h?.close();
@@ -121,7 +121,8 @@ async function send(r: Req): Promise<{ status: number; type: string; text: strin
   tally.requests++;
   if (res.status >= 500) {
     tally.fiveXx++;
-    tally.examples.push(`${res.status} for ${describeReq(r)}${known(r) ? " (known, reported)" : ""}`);
+    const issue = known(r);
+    tally.examples.push(issue ? `known, reported: ${issue.why}` : `${res.status} for ${describeReq(r).slice(0, 160)}`);
   }
   return { status: res.status, type: res.headers.get("content-type") ?? "", text };
 }
