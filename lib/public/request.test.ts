@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, formToObject, hasGpc, readForm, truncateIp } from "./request";
+import { clientIp, formToObject, hasGpc, readForm, readFormOrRefusal, truncateIp } from "./request";
 
 describe("public request helpers", () => {
   it("reads Sec-GPC", () => {
@@ -28,5 +28,14 @@ describe("public request helpers", () => {
     expect(formToObject(await readForm(multipart))).toEqual({ "List-Unsubscribe": "One-Click" });
     const json = new Request("http://x/", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
     await expect(readForm(json)).rejects.toMatchObject({ code: "unsupported_media_type" });
+  });
+
+  it("answers a body that is not a form with a plain 4xx instead of throwing", async () => {
+    const json = new Request("http://x/", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const refusal = await readFormOrRefusal(json);
+    expect(refusal).toBeInstanceOf(Response);
+    expect((refusal as Response).status).toBe(415);
+    const ok = new Request("http://x/", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
+    expect(await readFormOrRefusal(ok)).toEqual({ a: "1" });
   });
 });

@@ -58,3 +58,16 @@ export function formToObject(form: FormData): Record<string, string | string[]> 
   }
   return out;
 }
+
+/**
+ * A public form post as an object, or the plain-text 4xx answer to a body that is not a form
+ * (wrong type, too large, unreadable) — never an exception that would become a 500.
+ */
+export async function readFormOrRefusal(request: Request): Promise<Record<string, string | string[]> | Response> {
+  try {
+    return formToObject(await readForm(request));
+  } catch (err) {
+    if (err instanceof AppError) return new Response(err.message, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8" } });
+    throw err;
+  }
+}

@@ -4,7 +4,7 @@ import type { VNode } from "preact";
 import { env } from "@/lib/core/env";
 import { apiRuntime } from "@/lib/api/runtime";
 import { htmlResponse } from "@/lib/public/html";
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { checkAnswer } from "@/lib/quizzes/answers";
 import { answersOnPath, nextStep, walk } from "@/lib/quizzes/logic";
 import { decodePreviewState, encodePreviewState, verifyPreviewToken, type PreviewState } from "@/lib/quizzes/preview";
@@ -114,7 +114,8 @@ export async function previewGet(request: Request, p: { workspace: string; quiz:
 
 // POST: start over, or answer a question; the new state goes back in the 303's URL.
 export async function previewPost(request: Request, p: { workspace: string; quiz: string }): Promise<Response> {
-  const form = formToObject(await readForm(request));
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const one = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : undefined);
   const token = one("pt") ?? null;
   const { db, loaded } = await load(p, token);

@@ -6,7 +6,7 @@ import { apiRuntime } from "@/lib/api/runtime";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { htmlResponse } from "@/lib/public/html";
-import { clientIp, formToObject, hasGpc, readForm, userAgent } from "@/lib/public/request";
+import { clientIp, hasGpc, readFormOrRefusal, userAgent } from "@/lib/public/request";
 import { negotiateLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { consumeRateLimit } from "@/lib/api/rate-limit";
@@ -313,13 +313,8 @@ async function startPage(db: Db, route: RuntimeRoute, request: Request, lang: st
 
 /** POST: start a run, save an answer, or email a resume link. */
 export async function quizPost(request: Request, route: RuntimeRoute): Promise<Response> {
-  let form: Record<string, string | string[]>;
-  try {
-    form = formToObject(await readForm(request));
-  } catch (err) {
-    if (err instanceof AppError) return new Response(err.message, { status: err.status, headers: { "content-type": "text/plain; charset=utf-8" } });
-    throw err;
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const db = (await apiRuntime().handle()).db;
   const one = (name: string) => (typeof form[name] === "string" ? (form[name] as string) : Array.isArray(form[name]) ? (form[name] as string[])[0]! : undefined);
   if (one("action") === "start") return startRunFromForm(db, route, request, form);
