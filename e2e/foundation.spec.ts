@@ -48,6 +48,7 @@ test("a newcomer signs in by magic link, creates a workspace and calls the API w
   // Sign-out ends the session on the server: the dashboard asks to sign in again.
   await page.getByRole("button", { name: new RegExp(email.split("@")[0]!) }).first().click();
   await page.getByRole("menuitem", { name: /sign out/i }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/w/"));
   await page.goto(`/w/${slug}`);
   await expect(page).toHaveURL(/\/signin/);
 });
