@@ -94,11 +94,6 @@ interface Req {
  */
 const knownIssues: { route: RegExp; method: string; why: string }[] = [
   {
-    route: /^\/q\/[^/]+\/[^/]+\/preview/,
-    method: "POST",
-    why: "POST /q/{workspace}/{quiz}/preview with a body that is not a form (e.g. text/plain): readForm's AppError escapes previewPost (app/(public)/q/preview.tsx) as a 500",
-  },
-  {
     route: /^\/e\/[pq]\//,
     method: "POST",
     why: "POST /e/q/{workspace}/{quiz} or /e/p/{workspace} with Content-Type multipart/form-data and no boundary: 'TypeError: Failed to parse body as FormData' escapes the embed routes as a 500 (the hosted /q and /p routes answer 4xx)",
