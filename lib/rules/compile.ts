@@ -87,16 +87,31 @@ const contextPath: Record<ContextKey, SQL> = {
   utm_content: sql`'{utm,utm_content}'`,
 };
 
+// Leaves are correlated EXISTS: at the top of a conjunction PostgreSQL turns them into semi- and
+// anti-joins that may spill to disk; under or / not it picks a hashed or an indexed subplan by cost.
+// (Uncorrelated IN looks similar but falls back to rescanning the set per profile when its hash
+// outgrows work_mem, which is quadratic at a million profiles.)
+
+/** A profile has the trait with a value the comparison accepts (the trait id scopes it to the workspace). */
+function traitExists(leaf: Extract<Leaf, { trait: string }>, def: CompileVocabulary["traits"][string], t: CompileTarget, withConsent: boolean): SQL {
+  const cond = traitCondition(sql`tv.value`, def.type, leaf.op, leaf.value);
+  // Consent gate: a trait whose purpose is not granted does not exist for rules.
+  const gate = withConsent ? sql` join consent_states cs on cs.profile_id = tv.profile_id and cs.purpose = ${def.purpose} and cs.granted` : sql``;
+  return sql`exists (select 1 from trait_values tv${gate} where tv.profile_id = ${t.profileId} and tv.trait_id = ${def.id} and ${cond})`;
+}
+
+/** The profile currently grants this consent purpose. */
+function granted(purpose: string, t: CompileTarget): SQL {
+  return sql`exists (select 1 from consent_states cs where cs.workspace_id = ${t.workspaceId} and cs.profile_id = ${t.profileId} and cs.purpose = ${purpose} and cs.granted)`;
+}
+
 function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): SQL {
   const ws = t.workspaceId;
   const pid = t.profileId;
   if ("trait" in leaf) {
     const def = vocab.traits[leaf.trait];
     if (!def) return FALSE;
-    const cond = traitCondition(sql`tv.value`, def.type, leaf.op, leaf.value);
-    // Consent gate: a trait whose purpose is not granted does not exist for rules. The trait id
-    // belongs to this workspace alone, so it scopes the lookup (and lets the index answer it).
-    return sql`exists (select 1 from trait_values tv join consent_states cs on cs.profile_id = tv.profile_id and cs.purpose = ${def.purpose} and cs.granted where tv.profile_id = ${pid} and tv.trait_id = ${def.id} and ${cond})`;
+    return traitExists(leaf, def, t, true);
   }
   if ("subscription" in leaf) {
     const topic = vocab.topics[leaf.subscription];
@@ -107,28 +122,37 @@ function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): SQ
     // No row means the default: the leaf holds unless a row says otherwise.
     return leaf.status === fallback ? sql`not exists (${row} and s.status <> ${leaf.status})` : sql`exists (${row} and s.status = ${leaf.status})`;
   }
-  if ("consent" in leaf) {
-    return sql`exists (select 1 from consent_states c where c.workspace_id = ${ws} and c.profile_id = ${pid} and c.purpose = ${leaf.consent} and c.granted)`;
-  }
+  if ("consent" in leaf) return granted(leaf.consent, t);
   if ("lifecycle" in leaf) {
     const stages = sql.join(leaf.lifecycle.map((s) => sql`${s}`), sql`, `);
     const row = sql`select 1 from profile_stages ps where ps.workspace_id = ${ws} and ps.profile_id = ${pid}`;
     // No row = awareness.
-    return leaf.lifecycle.includes("awareness")
-      ? sql`not exists (${row} and ps.stage not in (${stages}))`
-      : sql`exists (${row} and ps.stage in (${stages}))`;
+    return leaf.lifecycle.includes("awareness") ? sql`not exists (${row} and ps.stage not in (${stages}))` : sql`exists (${row} and ps.stage in (${stages}))`;
   }
   if ("context" in leaf) {
-    // Each profile's latest completed response, computed once as a set (not once per profile).
+    // Each profile's latest completed response: a set PostgreSQL joins once, or looks up per profile (the key is pushed down).
     const latest = sql`select distinct on (r.profile_id) r.profile_id, r.context from quiz_responses r where r.workspace_id = ${ws} and r.status = 'completed' and r.profile_id is not null order by r.profile_id, r.completed_at desc, r.id desc`;
-    return sql`${pid} in (select l.profile_id from (${latest}) l where ${textCondition(sql`(l.context #>> ${contextPath[leaf.context]})`, leaf.op, leaf.value)})`;
+    return sql`exists (select 1 from (${latest}) l where l.profile_id = ${pid} and ${textCondition(sql`(l.context #>> ${contextPath[leaf.context]})`, leaf.op, leaf.value)})`;
   }
   // Answers and hidden fields exist only inside a quiz run; a profile never matches them.
   return FALSE;
 }
 
 function compileNode(rule: Rule, vocab: CompileVocabulary, t: CompileTarget): SQL {
-  if ("all" in rule) return andAll(rule.all.map((r) => compileNode(r, vocab, t)));
+  if ("all" in rule) {
+    // Several traits of one purpose side by side share one consent check instead of one each.
+    const shared = new Map<string, number>();
+    for (const child of rule.all) {
+      const def = "trait" in child ? vocab.traits[child.trait] : undefined;
+      if (def) shared.set(def.purpose, (shared.get(def.purpose) ?? 0) + 1);
+    }
+    const parts = rule.all.map((child) => {
+      const def = "trait" in child ? vocab.traits[child.trait] : undefined;
+      return def && "trait" in child && shared.get(def.purpose)! > 1 ? traitExists(child, def, t, false) : compileNode(child, vocab, t);
+    });
+    for (const [purpose, n] of shared) if (n > 1) parts.push(granted(purpose, t));
+    return andAll(parts);
+  }
   if ("any" in rule) return orAll(rule.any.map((r) => compileNode(r, vocab, t)));
   if ("not" in rule) return sql`not ${compileNode(rule.not, vocab, t)}`;
   return compileLeaf(rule, vocab, t);
