@@ -88,77 +88,91 @@ const contextPath: Record<ContextKey, SQL> = {
 };
 
 // Leaves are correlated EXISTS: at the top of a conjunction PostgreSQL turns them into semi- and
-// anti-joins that may spill to disk; under or / not it picks a hashed or an indexed subplan by cost.
+// anti-joins that may spill to disk; under or it picks a hashed or an indexed subplan by cost.
 // (Uncorrelated IN looks similar but falls back to rescanning the set per profile when its hash
 // outgrows work_mem, which is quadratic at a million profiles.)
 
-/** A profile has the trait with a value the comparison accepts (the trait id scopes it to the workspace). */
-function traitExists(leaf: Extract<Leaf, { trait: string }>, def: CompileVocabulary["traits"][string], t: CompileTarget, withConsent: boolean): SQL {
+/**
+ * What a leaf compiles to: "a matching row exists" (or, `negated`, "none does"), or a constant.
+ * Negation is pushed down to the leaves, so PostgreSQL only ever sees EXISTS and NOT EXISTS in
+ * and/or trees: at the top of a conjunction those become semi- and anti-joins it may reorder
+ * (NOT NOT EXISTS would stay a filter evaluated per profile).
+ */
+type Atom = { exists: SQL; negated: boolean } | { constant: boolean };
+
+function render(atom: Atom, negate: boolean): SQL {
+  if ("constant" in atom) return atom.constant !== negate ? TRUE : FALSE;
+  return atom.negated !== negate ? sql`not exists (${atom.exists})` : sql`exists (${atom.exists})`;
+}
+
+/** Rows of a profile's trait with a value the comparison accepts (the trait id scopes it to the workspace). */
+function traitRows(leaf: Extract<Leaf, { trait: string }>, def: CompileVocabulary["traits"][string], t: CompileTarget, withConsent: boolean): SQL {
   const cond = traitCondition(sql`tv.value`, def.type, leaf.op, leaf.value);
   // Consent gate: a trait whose purpose is not granted does not exist for rules.
   const gate = withConsent ? sql` join consent_states cs on cs.profile_id = tv.profile_id and cs.purpose = ${def.purpose} and cs.granted` : sql``;
-  return sql`exists (select 1 from trait_values tv${gate} where tv.profile_id = ${t.profileId} and tv.trait_id = ${def.id} and ${cond})`;
+  return sql`select 1 from trait_values tv${gate} where tv.profile_id = ${t.profileId} and tv.trait_id = ${def.id} and ${cond}`;
 }
 
-/** The profile currently grants this consent purpose. */
-function granted(purpose: string, t: CompileTarget): SQL {
-  return sql`exists (select 1 from consent_states cs where cs.workspace_id = ${t.workspaceId} and cs.profile_id = ${t.profileId} and cs.purpose = ${purpose} and cs.granted)`;
+/** The profile's row saying it currently grants this consent purpose. */
+function grantRows(purpose: string, t: CompileTarget): SQL {
+  return sql`select 1 from consent_states cs where cs.workspace_id = ${t.workspaceId} and cs.profile_id = ${t.profileId} and cs.purpose = ${purpose} and cs.granted`;
 }
 
-function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): SQL {
+function compileLeaf(leaf: Leaf, vocab: CompileVocabulary, t: CompileTarget): Atom {
   const ws = t.workspaceId;
   const pid = t.profileId;
   if ("trait" in leaf) {
     const def = vocab.traits[leaf.trait];
-    if (!def) return FALSE;
-    return traitExists(leaf, def, t, true);
+    return def ? { exists: traitRows(leaf, def, t, true), negated: false } : { constant: false };
   }
   if ("subscription" in leaf) {
     const topic = vocab.topics[leaf.subscription];
-    if (!topic || !topic.channels.includes(leaf.channel)) return leaf.status === "unsubscribed" ? TRUE : FALSE;
-    if (topic.transactional) return leaf.status === "subscribed" ? TRUE : FALSE;
+    if (!topic || !topic.channels.includes(leaf.channel)) return { constant: leaf.status === "unsubscribed" };
+    if (topic.transactional) return { constant: leaf.status === "subscribed" };
     const fallback = topic.defaults[leaf.channel] ?? "unsubscribed";
     const row = sql`select 1 from subscriptions s where s.workspace_id = ${ws} and s.profile_id = ${pid} and s.topic_id = ${topic.id} and s.channel = ${leaf.channel}`;
     // No row means the default: the leaf holds unless a row says otherwise.
-    return leaf.status === fallback ? sql`not exists (${row} and s.status <> ${leaf.status})` : sql`exists (${row} and s.status = ${leaf.status})`;
+    return leaf.status === fallback ? { exists: sql`${row} and s.status <> ${leaf.status}`, negated: true } : { exists: sql`${row} and s.status = ${leaf.status}`, negated: false };
   }
-  if ("consent" in leaf) return granted(leaf.consent, t);
+  if ("consent" in leaf) return { exists: grantRows(leaf.consent, t), negated: false };
   if ("lifecycle" in leaf) {
     const stages = sql.join(leaf.lifecycle.map((s) => sql`${s}`), sql`, `);
     const row = sql`select 1 from profile_stages ps where ps.workspace_id = ${ws} and ps.profile_id = ${pid}`;
     // No row = awareness.
-    return leaf.lifecycle.includes("awareness") ? sql`not exists (${row} and ps.stage not in (${stages}))` : sql`exists (${row} and ps.stage in (${stages}))`;
+    return leaf.lifecycle.includes("awareness") ? { exists: sql`${row} and ps.stage not in (${stages})`, negated: true } : { exists: sql`${row} and ps.stage in (${stages})`, negated: false };
   }
   if ("context" in leaf) {
     // Each profile's latest completed response: a set PostgreSQL joins once, or looks up per profile (the key is pushed down).
     const latest = sql`select distinct on (r.profile_id) r.profile_id, r.context from quiz_responses r where r.workspace_id = ${ws} and r.status = 'completed' and r.profile_id is not null order by r.profile_id, r.completed_at desc, r.id desc`;
-    return sql`exists (select 1 from (${latest}) l where l.profile_id = ${pid} and ${textCondition(sql`(l.context #>> ${contextPath[leaf.context]})`, leaf.op, leaf.value)})`;
+    return { exists: sql`select 1 from (${latest}) l where l.profile_id = ${pid} and ${textCondition(sql`(l.context #>> ${contextPath[leaf.context]})`, leaf.op, leaf.value)}`, negated: false };
   }
   // Answers and hidden fields exist only inside a quiz run; a profile never matches them.
-  return FALSE;
+  return { constant: false };
 }
 
-function compileNode(rule: Rule, vocab: CompileVocabulary, t: CompileTarget): SQL {
-  if ("all" in rule) {
-    // Several traits of one purpose side by side share one consent check instead of one each.
-    const shared = new Map<string, number>();
-    for (const child of rule.all) {
-      const def = "trait" in child ? vocab.traits[child.trait] : undefined;
-      if (def) shared.set(def.purpose, (shared.get(def.purpose) ?? 0) + 1);
-    }
-    const parts = rule.all.map((child) => {
-      const def = "trait" in child ? vocab.traits[child.trait] : undefined;
-      return def && "trait" in child && shared.get(def.purpose)! > 1 ? traitExists(child, def, t, false) : compileNode(child, vocab, t);
-    });
-    for (const [purpose, n] of shared) if (n > 1) parts.push(granted(purpose, t));
-    return andAll(parts);
+function compileNode(rule: Rule, vocab: CompileVocabulary, t: CompileTarget, negate: boolean): SQL {
+  if ("not" in rule) return compileNode(rule.not, vocab, t, !negate);
+  const children = "all" in rule ? rule.all : "any" in rule ? rule.any : null;
+  if (!children) return render(compileLeaf(rule as Leaf, vocab, t), negate);
+  // De Morgan: a negated all is an any of negations, and the reverse.
+  const conjunction = ("all" in rule) !== negate;
+  if (!conjunction) return orAll(children.map((c) => compileNode(c, vocab, t, negate)));
+  if (negate) return andAll(children.map((c) => compileNode(c, vocab, t, true)));
+  // Several traits of one purpose side by side share one consent check instead of one each.
+  const shared = new Map<string, number>();
+  for (const child of children) {
+    const def = "trait" in child ? vocab.traits[child.trait] : undefined;
+    if (def) shared.set(def.purpose, (shared.get(def.purpose) ?? 0) + 1);
   }
-  if ("any" in rule) return orAll(rule.any.map((r) => compileNode(r, vocab, t)));
-  if ("not" in rule) return sql`not ${compileNode(rule.not, vocab, t)}`;
-  return compileLeaf(rule, vocab, t);
+  const parts = children.map((child) => {
+    const def = "trait" in child ? vocab.traits[child.trait] : undefined;
+    return def && "trait" in child && shared.get(def.purpose)! > 1 ? sql`exists (${traitRows(child, def, t, false)})` : compileNode(child, vocab, t, false);
+  });
+  for (const [purpose, n] of shared) if (n > 1) parts.push(sql`exists (${grantRows(purpose, t)})`);
+  return andAll(parts);
 }
 
 /** A boolean SQL expression that holds for exactly the profiles (at `target.profileId`) the rule accepts. */
 export function compileRule(rule: Rule, vocab: CompileVocabulary, target: CompileTarget): SQL {
-  return sql`(${compileNode(rule, vocab, target)})`;
+  return sql`(${compileNode(rule, vocab, target, false)})`;
 }
