@@ -19,6 +19,7 @@ import { preferenceReadRow } from "./rows/preference-read";
 import { webhookRows } from "./rows/webhooks";
 import { analyticsRow } from "./rows/pending";
 import { segmentCountRow } from "./rows/segment-count";
+import { bundleEvalRow } from "./rows/bundle-eval";
 import { lighthouseRows } from "./rows/lighthouse";
 import { reliabilityRows } from "./rows/reliability";
 import { soak } from "./soak";
@@ -41,6 +42,7 @@ const specs: RowSpec[] = [
   { keys: ["preference-read"], bulk: true, run: preferenceReadRow, what: "preference read via API", target: "≥ 10% pgbench -S; p99 ≤ 20 ms" },
   { keys: ["webhook-latency", "webhook-backlog"], bulk: true, run: webhookRows, what: "change → signed webhook", target: "p50 ≤ 100 ms, p99 ≤ 500 ms; ≥ 500/s" },
   { keys: ["segment-count"], bulk: true, run: segmentCountRow, what: "segment count over 1M profiles", target: "≤ 300 ms" },
+  { keys: ["bundle-eval"], bulk: false, run: bundleEvalRow, what: "bundle evaluation per profile, in process", target: "≤ 1 ms" },
   { keys: ["lighthouse-quiz", "lighthouse-preferences"], bulk: true, run: lighthouseRows, what: "Lighthouse mobile", target: "perf ≥ 95, a11y 100, JS ≤ 25 KB" },
   { keys: ["analytics"], bulk: true, run: async () => analyticsRow(), what: "analytics overview", target: "set by issue 9" },
   {
