@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import type { Answers, QuizDefinition } from "@/lib/quizzes/definition";
 import type { DeclaredTrait } from "@/lib/quizzes/declared";
@@ -105,6 +106,9 @@ export const quizResponses = pgTable(
     traits: jsonb().$type<DeclaredTrait[]>(),
     // The personalization result (bundle, onboarding flow, explanations) when an engine gave one.
     outcome: jsonb().$type<Record<string, unknown>>(),
+    // API submits with an Idempotency-Key: the key and the SHA-256 of the request it first came with.
+    idempotencyKey: text(),
+    requestHash: text(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     completedAt: timestamp({ withTimezone: true }),
@@ -114,6 +118,7 @@ export const quizResponses = pgTable(
     index().on(t.workspaceId, t.profileId),
     // Not on updated_at: every answer changes it, and an indexed column would rule out HOT updates.
     index().on(t.workspaceId, t.status, t.startedAt),
+    uniqueIndex().on(t.workspaceId, t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
   ],
 );
 
