@@ -12,3 +12,5 @@ export * from "./preferences";
 export * from "./quizzes";
 export * from "./imports";
 export * from "./personalization";
+export * from "./analytics";
+export * from "./conversions";
