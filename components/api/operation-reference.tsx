@@ -9,7 +9,7 @@ export interface OperationReferenceField {
   type: string;
   required: boolean;
   description?: string;
-  in?: "path" | "query";
+  in?: "path" | "query" | "header";
 }
 
 export interface OperationReferenceData {

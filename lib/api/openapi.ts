@@ -10,7 +10,7 @@ type JsonSchema = Record<string, unknown>;
 
 export interface OpenApiParameter {
   name: string;
-  in: "path" | "query";
+  in: "path" | "query" | "header";
   required: boolean;
   description?: string;
   schema: JsonSchema;
@@ -99,7 +99,7 @@ function rewriteRefs(value: unknown): unknown {
 
 function parametersOf(op: AnyOperation, collector: SchemaCollector): OpenApiParameter[] {
   const out: OpenApiParameter[] = [];
-  for (const [location, schema] of [["path", op.params], ["query", op.query]] as const) {
+  for (const [location, schema] of [["path", op.params], ["query", op.query], ["header", op.headers]] as const) {
     for (const [name, field] of Object.entries(schema?.shape ?? {})) {
       const { description, ...fieldSchema } = collector.convert(field as z.ZodType);
       out.push({

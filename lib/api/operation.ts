@@ -17,6 +17,7 @@ export interface Operation<
   Q extends ObjectSchema | undefined = ObjectSchema | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType | undefined = z.ZodType | undefined,
+  H extends ObjectSchema | undefined = ObjectSchema | undefined,
 > {
   /** Unique, camelCase: the name client generators give the method. */
   operationId: string;
@@ -32,6 +33,8 @@ export interface Operation<
   params?: P;
   /** Query parameters; a parameter the schema does not name is refused with 400. */
   query?: Q;
+  /** Request headers the operation reads, named as documented (matched case-insensitively); others are not its business. */
+  headers?: H;
   /** JSON request body. */
   body?: B;
   /** Success body; its output type is what the handler returns, its input type is the wire format. */
@@ -65,7 +68,8 @@ export function defineOperation<
   Q extends ObjectSchema | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends z.ZodType | undefined = undefined,
->(op: Operation<P, Q, B, R>): Operation<P, Q, B, R> {
+  H extends ObjectSchema | undefined = undefined,
+>(op: Operation<P, Q, B, R, H>): Operation<P, Q, B, R, H> {
   const inPath = pathParameterNames(op.path).sort();
   const inSchema = Object.keys(op.params?.shape ?? {}).sort();
   if (inPath.join(",") !== inSchema.join(",")) {
@@ -82,3 +86,19 @@ export const timestamp = z
     encode: (d) => d.toISOString(),
   })
   .meta({ description: "ISO 8601 date-time", example: "2026-01-31T09:30:00.000Z" });
+
+/**
+ * `Idempotency-Key` (IETF httpapi draft): a client that retries a POST after a timeout sends the
+ * same key, and the change happens once; the retry answers with the first result.
+ */
+export const idempotencyKeyHeader = z.object({
+  "Idempotency-Key": z
+    .string()
+    .regex(/^[\x21-\x7e]{1,255}$/, "1–255 visible ASCII characters")
+    .optional()
+    .meta({
+      description:
+        "Makes a retried request safe: a request with a key this workspace already used for this operation answers with the first result instead of acting again; the same key with a different request answers 422. A key is remembered for as long as what it created exists.",
+      example: "order-4711-quiz",
+    }),
+});

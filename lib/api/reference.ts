@@ -16,7 +16,7 @@ export interface ReferenceOperation {
   summary: string;
   description?: string;
   scope: string | null;
-  parameters: (ReferenceField & { in: "path" | "query" })[];
+  parameters: (ReferenceField & { in: "path" | "query" | "header" })[];
   bodyFields: ReferenceField[];
   successStatus: string;
   curl: string;

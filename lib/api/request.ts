@@ -39,6 +39,13 @@ export function parseParams(schema: ObjectSchema | undefined, raw: Record<string
   return schema ? parseWith(schema, raw, ["path"]) : undefined;
 }
 
+/** Validate the headers the operation names; errors name them `header.<Name>`. */
+export function parseHeaders(schema: ObjectSchema | undefined, headers: Headers): unknown {
+  if (!schema) return undefined;
+  const raw = Object.fromEntries(Object.keys(schema.shape).flatMap((name) => (headers.has(name) ? [[name, headers.get(name)!]] : [])));
+  return parseWith(schema, raw, ["header"]);
+}
+
 /**
  * Validate the query string: repeated names become arrays, names the schema does not know are
  * refused (a typo like `?limt=5` must not silently return the default page).

@@ -9,13 +9,13 @@ import { scopeAllows } from "@/lib/auth/api-key-schemas";
 import type { ObjectSchema, Operation } from "./operation";
 import { problemResponse } from "./problem";
 import { apiKeyPolicy, consumeRateLimit, rateLimitHeaders } from "./rate-limit";
-import { parseBody, parseParams, parseQuery } from "./request";
+import { parseBody, parseHeaders, parseParams, parseQuery } from "./request";
 import { apiRuntime } from "./runtime";
 
 type Output<S> = S extends z.ZodType ? z.output<S> : undefined;
 
 /** What a handler gets: the key's workspace and everything already validated. */
-export interface ApiContext<P, Q, B> {
+export interface ApiContext<P, Q, B, H = undefined> {
   db: Db;
   workspaceId: string;
   apiKey: AuthenticatedKey;
@@ -24,12 +24,13 @@ export interface ApiContext<P, Q, B> {
   params: Output<P>;
   query: Output<Q>;
   body: Output<B>;
+  headers: Output<H>;
   request: Request;
   clock: Clock;
 }
 
 /** The handler returns the response schema's output (serialised with the success status) or a Response. */
-export type ApiHandler<P, Q, B, R> = (ctx: ApiContext<P, Q, B>) => Promise<(R extends z.ZodType ? z.output<R> : void) | Response>;
+export type ApiHandler<P, Q, B, R, H = undefined> = (ctx: ApiContext<P, Q, B, H>) => Promise<(R extends z.ZodType ? z.output<R> : void) | Response>;
 
 /** The shape Next.js calls a route method with. */
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string | string[] | undefined>> }) => Promise<Response>;
@@ -50,7 +51,8 @@ export function withApiKey<
   Q extends ObjectSchema | undefined,
   B extends z.ZodType | undefined,
   R extends z.ZodType | undefined,
->(operation: Operation<P, Q, B, R>, handler: ApiHandler<P, Q, B, R>): ApiRoute<Operation<P, Q, B, R>> {
+  H extends ObjectSchema | undefined = undefined,
+>(operation: Operation<P, Q, B, R, H>, handler: ApiHandler<P, Q, B, R, H>): ApiRoute<Operation<P, Q, B, R, H>> {
   const route: RouteHandler = async (request, context) => {
     let headers: Record<string, string> = { ...noStore };
     try {
@@ -67,6 +69,7 @@ export function withApiKey<
       if (policy) headers = { ...headers, ...rateLimitHeaders(await consumeRateLimit(policy, apiKey.id, handle)) };
       const params = parseParams(operation.params, (await context?.params) ?? {});
       const query = parseQuery(operation.query, new URL(request.url));
+      const requestHeaders = parseHeaders(operation.headers, request.headers);
       const body = await parseBody(operation.body, request, operation.maxBodyBytes);
       const result = await handler({
         db: handle.db,
@@ -76,6 +79,7 @@ export function withApiKey<
         params: params as Output<P>,
         query: query as Output<Q>,
         body: body as Output<B>,
+        headers: requestHeaders as Output<H>,
         request,
         clock: runtime.clock,
       });

@@ -16,12 +16,20 @@ import { emptyOutcome, type QuizOutcome } from "./result";
 import { apiSubmitInput, listResponsesQuery, type ApiSubmitInput, type ListResponsesFilter, type ListResponsesQuery } from "./schemas";
 import type { TraitValue } from "./declared";
 import * as q from "./queries";
+import { and, eq } from "drizzle-orm";
+import { canonicalJson, sha256Hex } from "@/lib/core/crypto";
+import { isUniqueViolation } from "@/lib/db/rows";
 
 export interface SubmittedResponse {
   responseId: string;
   profileId: string;
   traits: Record<string, TraitValue>;
   outcome: QuizOutcome;
+}
+
+/** About the submitting request: what completion needs, and the client's Idempotency-Key if it sent one. */
+export interface SubmitRequest extends CompletionRequest {
+  idempotencyKey?: string;
 }
 
 /**
@@ -37,10 +45,17 @@ export async function submitResponse(
   slug: string,
   input: ApiSubmitInput,
   actor: Actor,
-  request: CompletionRequest = { gpc: false },
+  request: SubmitRequest = { gpc: false },
   clock: Clock = systemClock,
 ): Promise<SubmittedResponse> {
   const data = parseInput(apiSubmitInput, input);
+  const key = request.idempotencyKey;
+  // The slug is part of the request: one key reused on another quiz is a different request.
+  const requestHash = key ? sha256Hex(canonicalJson({ slug, data })) : null;
+  if (key) {
+    const first = await replay(db, workspaceId, key, requestHash!);
+    if (first) return first;
+  }
   const identity = parseInput(upsertProfileInput, { email: data.profile.email, externalId: data.profile.externalId }, ["profile"]);
   const quiz = await q.findQuizBySlug(db, { workspaceId, slug });
   if (!quiz) throw notFound("Quiz");
@@ -87,57 +102,95 @@ export async function submitResponse(
   if (errors.length) throw new AppError("validation_failed", `${errors[0]!.path}: ${errors[0]!.message}`, { fields: errors });
   if (step?.kind !== "ending") throw new AppError("conflict", "This quiz version has no ending to complete on");
   const endingKey = step.key;
+  const quizId = quiz.id;
+  const versionId = version.id;
 
   const now = clock.now();
-  return db.transaction(async (tx) => {
-    const id = newId("response", now.getTime());
-    const context = { channel: "api" as const, marketingOptIn: data.marketingOptIn };
-    const [row] = await tx
-      .insert(quizResponses)
-      .values({
-        id,
-        workspaceId,
-        quizId: quiz.id,
-        versionId: version.id,
-        // API responses cannot be resumed: the token is random and never shown.
-        tokenHash: hashToken(randomToken(18)),
-        status: "completed",
-        answers,
-        answeredCount: path.length,
-        currentQuestion: null,
-        hidden,
-        context,
-        locale,
-        endingKey,
-        startedAt: now,
-        updatedAt: now,
-        completedAt: now,
-      })
-      .returning();
-    const settled = await settleCompletion(
-      tx,
-      {
-        response: row!,
-        quizSlug: quiz.slug,
-        definition,
-        answers,
-        path,
-        endingKey,
-        context,
-        identity: { email: identity.email, externalId: identity.externalId },
-        actor,
-        consentActor: consentActorOf(actor),
-      },
-      request,
-      clock,
-    );
-    return {
-      responseId: id,
-      profileId: settled.profileId,
-      traits: Object.fromEntries(settled.traits.map((t) => [t.key, t.value])),
-      outcome: settled.outcome ?? emptyOutcome(),
-    };
-  });
+  try {
+    return await insertCompleted();
+  } catch (err) {
+    // A concurrent retry with the same key committed first: answer with its result.
+    if (key && isUniqueViolation(err)) {
+      const first = await replay(db, workspaceId, key, requestHash!);
+      if (first) return first;
+    }
+    throw err;
+  }
+
+  function insertCompleted() {
+    return db.transaction(async (tx) => {
+      const id = newId("response", now.getTime());
+      const context = { channel: "api" as const, marketingOptIn: data.marketingOptIn };
+      const [row] = await tx
+        .insert(quizResponses)
+        .values({
+          id,
+          workspaceId,
+          quizId,
+          versionId,
+          // API responses cannot be resumed: the token is random and never shown.
+          tokenHash: hashToken(randomToken(18)),
+          status: "completed",
+          answers,
+          answeredCount: path.length,
+          currentQuestion: null,
+          hidden,
+          context,
+          locale,
+          endingKey,
+          startedAt: now,
+          updatedAt: now,
+          completedAt: now,
+          idempotencyKey: key ?? null,
+          requestHash,
+        })
+        .returning();
+      const settled = await settleCompletion(
+        tx,
+        {
+          response: row!,
+          quizSlug: slug,
+          definition,
+          answers,
+          path,
+          endingKey,
+          context,
+          identity: { email: identity.email, externalId: identity.externalId },
+          actor,
+          consentActor: consentActorOf(actor),
+        },
+        request,
+        clock,
+      );
+      return {
+        responseId: id,
+        profileId: settled.profileId,
+        traits: Object.fromEntries(settled.traits.map((t) => [t.key, t.value])),
+        outcome: settled.outcome ?? emptyOutcome(),
+      };
+    });
+  }
+}
+
+/** The first result for an Idempotency-Key, or null when the key is new; the key with another request → 422. */
+async function replay(db: Db, workspaceId: string, key: string, requestHash: string): Promise<SubmittedResponse | null> {
+  const [row] = await db
+    .select()
+    .from(quizResponses)
+    .where(and(eq(quizResponses.workspaceId, workspaceId), eq(quizResponses.idempotencyKey, key)));
+  if (!row) return null;
+  if (row.requestHash !== requestHash) {
+    throw new AppError("unprocessable", "This Idempotency-Key was already used with a different request", {
+      fields: [{ path: "header.Idempotency-Key", message: "Already used with a different request; send a new key for a new submission" }],
+    });
+  }
+  if (!row.profileId) throw new AppError("gone", "The response this Idempotency-Key created belonged to a profile that has since been erased");
+  return {
+    responseId: row.id,
+    profileId: row.profileId,
+    traits: Object.fromEntries((row.traits ?? []).map((t) => [t.key, t.value])),
+    outcome: (row.outcome as QuizOutcome | null) ?? emptyOutcome(),
+  };
 }
 
 export interface ResponseView {

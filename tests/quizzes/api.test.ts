@@ -106,4 +106,39 @@ describe("quizzes API", () => {
     // quizzes:write implies quizzes:read.
     expect((await call(quizRoute.GET, "GET", "/api/v1/quizzes/routine", keys.submitOnly, undefined, "routine")).status).toBe(200);
   });
+
+  it("stores a retried submit with the same Idempotency-Key once and answers with the first result", async () => {
+    const body = {
+      profile: { email: "retry@example.com" },
+      answers: { skin_type: "oily", concerns: ["aging"], sensitive: "no", budget: "mid", email: "retry@example.com" },
+    };
+    const post = async (key: string, idempotencyKey: string, b: unknown = body, slug = "routine") => {
+      const res = await responsesRoute.POST(
+        new Request(`http://localhost/api/v1/quizzes/${slug}/responses`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "Idempotency-Key": idempotencyKey },
+          body: JSON.stringify(b),
+        }),
+        { params: Promise.resolve({ slug }) },
+      );
+      return { status: res.status, body: (await res.json()) as Json };
+    };
+    const [first, second] = await Promise.all([post(keys.glow, "order-1"), post(keys.glow, "order-1")]);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    expect(second.body).toEqual(first.body);
+    const third = await post(keys.glow, "order-1");
+    expect(third.body).toEqual(first.body);
+    const list = await call(responsesRoute.GET, "GET", `/api/v1/quizzes/routine/responses?profileId=${first.body.profileId}`, keys.glow, undefined, "routine");
+    expect(list.body.data).toHaveLength(1);
+
+    // The same key with another request is refused, not silently answered with the first result.
+    const changed = await post(keys.glow, "order-1", { ...body, answers: { ...body.answers, skin_type: "dry" } });
+    expect(changed.status).toBe(422);
+    expect(changed.body.errors?.map((e) => e.path)).toEqual(["header.Idempotency-Key"]);
+    // Keys belong to a workspace: another workspace's identical key is a new request there.
+    const acmeBody = { profile: { email: "retry@example.com" }, answers: { role: "engineer", team_size: "solo", goal: "ship", email: "retry@example.com" } };
+    expect((await post(keys.acme, "order-1", acmeBody, "welcome")).status).toBe(201);
+    // A key that is not a token is a field error.
+    expect((await post(keys.glow, "two words")).body.errors?.map((e) => e.path)).toEqual(["header.Idempotency-Key"]);
+  });
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { quizDefinition, quizSlug } from "@/lib/quizzes/definition";
 import { apiSubmitInput, listResponsesQuery } from "@/lib/quizzes/schemas";
 import { traitValueSchema } from "@/lib/traits/schemas";
-import { defineOperation, timestamp } from "../operation";
+import { defineOperation, idempotencyKeyHeader, timestamp } from "../operation";
 
 export const quizSlugParams = z.object({
   slug: quizSlug.meta({ description: "The quiz's slug", example: "routine" }),
@@ -78,10 +78,11 @@ export const submitQuizResponseOp = defineOperation({
   path: "/api/v1/quizzes/{slug}/responses",
   summary: "Submit a completed quiz run",
   description:
-    "For brands that render their own quiz UI. The answers are checked exactly as the hosted runtime checks them: each must be a question on the path the answers themselves choose, required questions on that path must be answered, and values must fit (an option of the question, a list within min/max, a whole number on the scale, a valid email). Any problem answers 400 naming every bad field under `answers.<key>`, and nothing is stored. The profile is found or created by `externalId` or `email`; traits are written with the quiz version and question as provenance, consent for the email question's purpose is recorded, and `quiz.completed` is emitted. 409 for a quiz never published, 410 for an archived one.",
+    "For brands that render their own quiz UI. The answers are checked exactly as the hosted runtime checks them: each must be a question on the path the answers themselves choose, required questions on that path must be answered, and values must fit (an option of the question, a list within min/max, a whole number on the scale, a valid email). Any problem answers 400 naming every bad field under `answers.<key>`, and nothing is stored. The profile is found or created by `externalId` or `email`; traits are written with the quiz version and question as provenance, consent for the email question's purpose is recorded, and `quiz.completed` is emitted. 409 for a quiz never published, 410 for an archived one. Send an `Idempotency-Key` to make retries safe: the run is stored once and a retry answers with the first result.",
   tags: ["Quizzes"],
   scope: "quizzes:write",
   params: quizSlugParams,
+  headers: idempotencyKeyHeader,
   body: apiSubmitInput.meta({ id: "QuizResponseSubmission" }),
   response: submittedResponseSchema,
   status: 201,

@@ -5,8 +5,16 @@ import { clientIp, hasGpc, userAgent } from "@/lib/public/request";
 import { queryQuizResponses, submitResponse } from "@/lib/quizzes/responses";
 
 // POST /api/v1/quizzes/{slug}/responses — a whole run submitted by the brand's server, checked like the runtime
-export const POST = withApiKey(submitQuizResponseOp, async ({ db, workspaceId, params, body, actor, request, clock }) =>
-  submitResponse(db, workspaceId, params.slug, body, actor, { gpc: hasGpc(request), ip: clientIp(request), userAgent: userAgent(request) }, clock),
+export const POST = withApiKey(submitQuizResponseOp, async ({ db, workspaceId, params, body, headers, actor, request, clock }) =>
+  submitResponse(
+    db,
+    workspaceId,
+    params.slug,
+    body,
+    actor,
+    { gpc: hasGpc(request), ip: clientIp(request), userAgent: userAgent(request), idempotencyKey: headers["Idempotency-Key"] },
+    clock,
+  ),
 );
 
 // GET /api/v1/quizzes/{slug}/responses — responses newest first, filtered, with a cursor
