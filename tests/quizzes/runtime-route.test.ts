@@ -4,7 +4,7 @@ import { createTestDb } from "@/tests/helpers/db";
 import type { DbHandle } from "@/lib/db/client";
 import { outboundMail } from "@/lib/db/schema";
 import { executeRows } from "@/lib/db/rows";
-import { env } from "@/lib/core/env";
+import { env, resetEnvCache } from "@/lib/core/env";
 import { setApiRuntime } from "@/lib/api/runtime";
 import { createWorkspace } from "@/lib/workspaces/service";
 import { cliActor } from "@/lib/audit/service";
@@ -94,6 +94,26 @@ describe("hosted quiz route", () => {
     const { html } = await get(location(res));
     expect(html).toContain("What's your skin type?");
     expect(html).toMatch(/role="progressbar"[^>]*aria-valuetext="Question 1 of 7"/);
+  });
+
+  it("names the resume cookie __Secure- over https, and the same device resumes with it", async () => {
+    const appUrl = process.env.APP_URL;
+    process.env.APP_URL = "https://quiz.example";
+    resetEnvCache();
+    try {
+      const res = await post([["action", "start"], ["lang", "en"]]);
+      const cookie = res.headers.get("set-cookie")!;
+      expect(cookie).toMatch(/^__Secure-candor_quiz_quz_[a-z0-9]+=[\w-]+; .*; Secure$/);
+      const { html } = await get(base, { cookie: `${cookie.split(";")[0]}` });
+      expect(html).toContain("data-quiz-resume");
+      // Without the prefix (a cookie a plain-http page or a sibling subdomain could have planted) it is not trusted.
+      const planted = cookie.split(";")[0]!.replace("__Secure-", "");
+      expect((await get(base, { cookie: planted })).html).not.toContain("data-quiz-resume");
+    } finally {
+      if (appUrl === undefined) delete process.env.APP_URL;
+      else process.env.APP_URL = appUrl;
+      resetEnvCache();
+    }
   });
 
   it("refuses an option that is not offered with the question shown again, and stores nothing", async () => {

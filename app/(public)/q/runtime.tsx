@@ -21,6 +21,7 @@ import type { AnswerValue, Answers, Question, QuizDefinition } from "@/lib/quizz
 import type { QuizOutcome } from "@/lib/quizzes/result";
 import { answerQuestion, loadRun, onPath, questionBefore, resolvePublicQuiz, runForAnswer, startRun, type PublicQuiz, type Run } from "@/lib/quizzes/runs";
 import { sendResumeLink } from "@/lib/quizzes/resume";
+import { countQuizViewInBackground } from "@/lib/analytics/views";
 import type { Branding } from "@/components/public/document";
 import type { RuntimeContext, RuntimeLinks, RuntimeT } from "@/components/quiz-runtime/frame";
 import { QuestionScreen, type NoticeView } from "@/components/quiz-runtime/question";
@@ -128,7 +129,9 @@ async function resolveOrPage(db: Db, route: RuntimeRoute, request: Request): Pro
   }
 }
 
-const cookieName = (quizId: string) => `candor_quiz_${quizId}`;
+const secureOrigin = () => env().APP_URL.startsWith("https:");
+// Over https the name carries __Secure- (ASVS 3.3.1): browsers then only accept it with Secure, from a secure origin.
+const cookieName = (quizId: string) => `${secureOrigin() ? "__Secure-" : ""}candor_quiz_${quizId}`;
 
 function readCookie(request: Request, name: string): string | null {
   const header = request.headers.get("cookie") ?? "";
@@ -141,7 +144,7 @@ function readCookie(request: Request, name: string): string | null {
 
 /** A first-party cookie so a hosted run can be resumed on this device; embeds rely on the link and the script instead. */
 function resumeCookie(route: RuntimeRoute, quizId: string, token: string): string {
-  const secure = env().APP_URL.startsWith("https:") ? "; Secure" : "";
+  const secure = secureOrigin() ? "; Secure" : "";
   return `${cookieName(quizId)}=${token}; Path=${route.basePath}; Max-Age=${RESUME_DAYS * 86400}; HttpOnly; SameSite=Lax${secure}`;
 }
 
@@ -297,9 +300,19 @@ async function startPage(db: Db, route: RuntimeRoute, request: Request, lang: st
   const quiz = await resolveOrPage(db, route, request);
   if (quiz instanceof Response) return quiz;
   const def = quiz.version.definition;
+  const search = new URL(request.url).searchParams;
+  // The funnel's first step; counted off the request path so the page never waits for it.
+  countQuizViewInBackground(db, {
+    workspaceId: quiz.workspace.id,
+    quizId: quiz.quiz.id,
+    versionId: quiz.version.id,
+    channel: route.mode,
+    device: deviceClass(userAgent(request)),
+    utmSource: utmFrom(search).utm_source,
+  });
   const locale = pickLocale(def, request, { lang });
   const ctx = contextFor(route, { token: null, locale, def, brand: brandOf(quiz.workspace) });
-  const params = carriedParams(def, new URL(request.url).searchParams);
+  const params = carriedParams(def, search);
   const referrer = cleanReferrer(request.headers.get("referer"));
   if (referrer && !referrer.startsWith(env().APP_URL) && !params.some(([k]) => k === "ref")) params.push(["ref", referrer]);
   let resume: { href: string; completed: boolean } | null = null;
