@@ -1,6 +1,7 @@
 import type { RunningProcess } from "./app";
 import type { BenchData } from "./data";
 import type { PgbenchResult } from "./postgres";
+import type { LoadResult } from "./load";
 
 /** What every row gets: the app and the raw baseline server, the data, and the load settings. */
 export interface BenchContext {
@@ -13,6 +14,12 @@ export interface BenchContext {
   seconds: number;
   /** pgbench on the same server, measured once per run before the HTTP figures. */
   pgbench(): Promise<{ selectOnly: PgbenchResult; singleInsert: PgbenchResult }>;
+  /**
+   * The framework's own ceiling on this machine: `GET /api/health` on the same app (a Next.js route
+   * handler making one `select 1`) under the same load, measured once per run. No route of the app
+   * can be faster, so it shows how much of a gap to a pgbench-relative target is the framework's.
+   */
+  routeCeiling(): Promise<LoadResult>;
   log(line: string): void;
   /** Where rows may leave files (Lighthouse reports). */
   resultsDir: string;

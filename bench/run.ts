@@ -14,7 +14,8 @@ import { createDatabase, pgbenchBaselines, type PgbenchResult } from "./postgres
 import { failed, formatMarkdown, formatTable, type Row } from "./table";
 import { embedSizeRow } from "./rows/embed";
 import { embedScriptRow } from "./rows/embed-script";
-import { apiSubmitRow, answerSubmitRow } from "./rows/quiz-submit";
+import { apiSubmitRow, answerSubmitRow, warmAndMeasure } from "./rows/quiz-submit";
+import type { LoadResult } from "./load";
 import { preferenceReadRow } from "./rows/preference-read";
 import { webhookRows } from "./rows/webhooks";
 import { analyticsRow } from "./rows/pending";
@@ -107,10 +108,12 @@ async function main(): Promise<number> {
     raw = await startRawServer(port + 1);
     log(`next start on :${port}`);
     app = await startApp({ port, databaseUrl: database.url, log: path.join(resultsDir, `server-${stamp}.log`) });
+    const appUrl = app.url;
 
     const connections = Number(args.connections);
     const seconds = Number(args.seconds);
     let pg: Promise<{ selectOnly: PgbenchResult; singleInsert: PgbenchResult }> | null = null;
+    let ceiling: Promise<LoadResult> | null = null;
     const ctx: BenchContext = {
       app,
       raw,
@@ -123,6 +126,13 @@ async function main(): Promise<number> {
           pg = pgbenchBaselines({ clients: connections, seconds });
         }
         return pg;
+      },
+      routeCeiling: () => {
+        if (!ceiling) {
+          log("Next.js route ceiling (GET /api/health)");
+          ceiling = warmAndMeasure({ url: appUrl, method: "GET", headers: {}, items: [{ path: "/api/health" }], connections, seconds, expect: [200] });
+        }
+        return ceiling;
       },
       log,
       resultsDir,

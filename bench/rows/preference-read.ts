@@ -2,7 +2,7 @@ import type { BenchContext } from "../context";
 import { benchProfileId } from "../data";
 import { unexpected } from "../load";
 import { ms, pct, verdict, type Row } from "../table";
-import { warmAndMeasure } from "./quiz-submit";
+import { ceilingNote, ceilingText, warmAndMeasure } from "./quiz-submit";
 
 /**
  * GET /api/v1/profiles/{id}/preferences with a real key, spread over 20,000 of the profiles
@@ -22,6 +22,7 @@ export async function preferenceReadRow(ctx: BenchContext): Promise<Row> {
     seconds: ctx.seconds,
     expect: [200],
   });
+  const ceiling = await ctx.routeCeiling();
   const r = await warmAndMeasure({
     url: ctx.app.url,
     method: "GET",
@@ -36,10 +37,10 @@ export async function preferenceReadRow(ctx: BenchContext): Promise<Row> {
     what: "preference read via API (GET /api/v1/profiles/{id}/preferences)",
     figure: `${Math.round(r.perSecond)}/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`,
     target: "≥ 10% of pgbench select-only tps; p99 ≤ 20 ms",
-    baseline: `pgbench -S ${Math.round(selectOnly.tps)} tps; raw http ${Math.round(raw.perSecond)}/s`,
+    baseline: `pgbench -S ${Math.round(selectOnly.tps)} tps; raw http ${Math.round(raw.perSecond)}/s; ${ceilingText(ceiling)}`,
     ratio: pct(r.perSecond, selectOnly.tps),
     verdict: verdict(r.perSecond >= 0.1 * selectOnly.tps && r.p99 <= 20),
-    note: unexpected(r, [200]) || undefined,
-    data: { load: r, pgbench: selectOnly, raw },
+    note: [unexpected(r, [200]), ceilingNote(r, ceiling)].filter(Boolean).join("; "),
+    data: { load: r, pgbench: selectOnly, raw, routeCeiling: ceiling },
   };
 }

@@ -17,6 +17,11 @@ export async function warmAndMeasure(spec: LoadSpec): Promise<LoadResult> {
   return loadTest({ ...spec, offset: Math.floor(spec.items.length / 2) });
 }
 
+export const ceilingText = (c: LoadResult) => `Next.js route ceiling ${Math.round(c.perSecond)}/s (p99 ${ms(c.p99)})`;
+
+/** How the figure compares with the fastest any route of this app can answer on this machine. */
+export const ceilingNote = (r: LoadResult, c: LoadResult) => `${pct(r.perSecond, c.perSecond)} of the Next.js route ceiling (GET /api/health, one select, same load)`;
+
 function rawFormBaseline(ctx: BenchContext) {
   return warmAndMeasure({
     url: ctx.raw.url,
@@ -42,6 +47,7 @@ export async function answerSubmitRow(ctx: BenchContext): Promise<Row> {
   );
   const { singleInsert } = await ctx.pgbench();
   const raw = await rawFormBaseline(ctx);
+  const ceiling = await ctx.routeCeiling();
   const spec: LoadSpec = {
     url: ctx.app.url,
     method: "POST",
@@ -66,11 +72,14 @@ export async function answerSubmitRow(ctx: BenchContext): Promise<Row> {
     what: "durable quiz-answer submit (hosted form POST)",
     figure: `${Math.round(r.perSecond)}/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`,
     target,
-    baseline: `pgbench insert ${Math.round(singleInsert.tps)} tps; raw http ${Math.round(raw.perSecond)}/s`,
+    baseline: `pgbench insert ${Math.round(singleInsert.tps)} tps; raw http ${Math.round(raw.perSecond)}/s; ${ceilingText(ceiling)}`,
     ratio: pct(r.perSecond, singleInsert.tps),
     verdict: verdict(ok),
-    note: problems.length ? problems.join("; ") : `${r.expected} answers acknowledged with 303, ${written} committed (checked in the database)`,
-    data: { load: r, warmup: warm.expected, pgbench: singleInsert, raw, committed: written },
+    note: [
+      ...(problems.length ? problems : [`${r.expected} answers acknowledged with 303, ${written} committed (checked in the database)`]),
+      ceilingNote(r, ceiling),
+    ].join("; "),
+    data: { load: r, warmup: warm.expected, pgbench: singleInsert, raw, committed: written, routeCeiling: ceiling },
   };
 }
 
@@ -96,6 +105,7 @@ export async function apiSubmitRow(ctx: BenchContext): Promise<Row> {
     }),
   }));
   const { singleInsert } = await ctx.pgbench();
+  const ceiling = await ctx.routeCeiling();
   const r = await warmAndMeasure({
     url: ctx.app.url,
     method: "POST",
@@ -111,10 +121,10 @@ export async function apiSubmitRow(ctx: BenchContext): Promise<Row> {
     what: "quiz run submitted via API (POST /api/v1/quizzes/{slug}/responses)",
     figure: `${Math.round(r.perSecond)}/s, p50 ${ms(r.p50)}, p99 ${ms(r.p99)}`,
     target: `${target} (same target, for reference)`,
-    baseline: `pgbench insert ${Math.round(singleInsert.tps)} tps`,
+    baseline: `pgbench insert ${Math.round(singleInsert.tps)} tps; ${ceilingText(ceiling)}`,
     ratio: pct(r.perSecond, singleInsert.tps),
     verdict: verdict(ok),
-    note: unexpected(r, [201]) || undefined,
-    data: { load: r, pgbench: singleInsert },
+    note: [unexpected(r, [201]), ceilingNote(r, ceiling)].filter(Boolean).join("; "),
+    data: { load: r, pgbench: singleInsert, routeCeiling: ceiling },
   };
 }
