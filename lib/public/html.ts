@@ -36,3 +36,9 @@ export function htmlResponse(tree: VNode, opts: HtmlOptions = {}): Response {
   if (!opts.frameAncestors || opts.frameAncestors.includes("'none'")) headers.set("x-frame-options", "DENY");
   return new Response(body, { status: opts.status ?? 200, headers });
 }
+
+/** Carry an error's own headers (a 429's Retry-After and RateLimit-*) onto the page that explains it. */
+export function withErrorHeaders(res: Response, err: { headers: Record<string, string> }): Response {
+  for (const [name, value] of Object.entries(err.headers)) res.headers.set(name, value);
+  return res;
+}

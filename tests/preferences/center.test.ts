@@ -175,7 +175,10 @@ describe("the hosted preference center", () => {
     expect(mails[0]!.text).toMatch(new RegExp(`/p/${slug}\\?t=`));
     await post({ action: "request_link", email: "nobody@example.com" });
     await post({ action: "request_link", email: "nobody@example.com" });
-    expect((await post({ action: "request_link", email: "nobody@example.com" })).status).toBe(429);
+    const limited = await post({ action: "request_link", email: "nobody@example.com" });
+    expect(limited.status).toBe(429);
+    // The page says to wait; the header tells clients and proxies how long.
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(3000);
     expect((await post({ action: "request_link", email: "not an email" })).status).toBe(400);
   });
 

@@ -3,6 +3,7 @@ import { sha256Hex } from "@/lib/core/crypto";
 import { consumeRateLimit, clientAddress } from "@/lib/api/rate-limit";
 import { recordConsent } from "@/lib/consent/ledger";
 import { formToObject, readForm } from "@/lib/public/request";
+import { withErrorHeaders } from "@/lib/public/html";
 import { findPublicWorkspace, openLink, requestLinkByEmail, sendFreshLink, type LinkAccess } from "@/lib/preferences/access";
 import { loadPreferenceCenter } from "@/lib/preferences/center";
 import { overtakenChanges, pauseEnd, topicFormToPatch } from "@/lib/preferences/form";
@@ -72,7 +73,7 @@ async function requestLink(request: Request, slug: string, form: Record<string, 
     await requestLinkByEmail(db, ws, email, { defer: afterResponse, clock });
   } catch (err) {
     if (err instanceof AppError && err.code === "rate_limited") {
-      return linkRequestView(ctx, { errors: [{ message: ctx.t("requestLimited") }], email }, 429);
+      return withErrorHeaders(linkRequestView(ctx, { errors: [{ message: ctx.t("requestLimited") }], email }, 429), err);
     }
     return linkRequestView(ctx, { errors: pageErrors(err, ctx.t), email }, 400);
   }
@@ -90,7 +91,7 @@ async function freshLink(request: Request, slug: string, token: string | null) {
     await sendFreshLink(db, access.ws, access.claims, clock);
   } catch (err) {
     if (!(err instanceof AppError && err.code === "rate_limited")) throw err;
-    return expiredView(ctx, { token: token ?? "", status: [ctx.t("requestLimited")] }, 429);
+    return withErrorHeaders(expiredView(ctx, { token: token ?? "", status: [ctx.t("requestLimited")] }, 429), err);
   }
   return expiredView(ctx, { token: token ?? "", status: [ctx.t("freshSent")] }, 200);
 }
