@@ -2,7 +2,6 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { quizResponses, type QuizResponse, type ResponseContext } from "@/lib/db/schema";
-import { AppError } from "@/lib/core/errors";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import type { Actor } from "@/lib/audit/service";
 import { emit } from "@/lib/events/service";
@@ -12,7 +11,7 @@ import { identifyProfile, upsertProfile } from "@/lib/profiles/service";
 import { lockActiveProfile } from "@/lib/profiles/lookup";
 import { applyTraits, quizSourceRef } from "@/lib/traits/service";
 import type { Answers, QuizDefinition } from "./definition";
-import { traitsFromAnswers, type DeclaredTrait, type TraitValue } from "./declared";
+import { traitsFromAnswers, type DeclaredTrait } from "./declared";
 import { computeOutcome } from "./outcome";
 import type { QuizOutcome } from "./result";
 
@@ -74,18 +73,21 @@ export async function settleCompletion(tx: Db, input: SettleInput, request: Comp
 
   await lockActiveProfile(tx, workspaceId, profileId);
   const declared = traitsFromAnswers(definition, answers, path);
-  const written: DeclaredTrait[] = [];
-  const changed: Record<string, TraitValue | null> = {};
-  for (const trait of declared) {
-    try {
-      const ref = quizSourceRef(response.versionId, trait.questions.at(-1)!);
-      Object.assign(changed, await applyTraits(tx, workspaceId, profileId, { [trait.key]: trait.value }, { kind: "quiz", ref }, { now }));
-      written.push(trait);
-    } catch (err) {
+  const skipped = new Set<string>();
+  const changed = await applyTraits(
+    tx,
+    workspaceId,
+    profileId,
+    Object.fromEntries(declared.map((t) => [t.key, t.value])),
+    { kind: "quiz" },
+    {
+      now,
+      refs: Object.fromEntries(declared.map((t) => [t.key, quizSourceRef(response.versionId, t.questions.at(-1)!)])),
       // A trait archived or narrowed after publication is skipped rather than losing the whole run.
-      if (!(err instanceof AppError && err.code === "validation_failed")) throw err;
-    }
-  }
+      onInvalid: (key) => skipped.add(key),
+    },
+  );
+  const written = declared.filter((t) => !skipped.has(t.key));
   if (Object.keys(changed).length) await emit(tx, workspaceId, "profile.updated", { profileId, changes: { traits: changed } });
 
   const consent = (purpose: string, method: ConsentContext["method"]): ConsentContext => ({

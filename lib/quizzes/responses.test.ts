@@ -11,6 +11,7 @@ import { eraseProfile } from "@/lib/profiles/erasure";
 import { exportProfile } from "@/lib/profiles/export";
 import { ensureDemoQuiz } from "./seed";
 import { listQuizResponses, submitResponse } from "./responses";
+import { getTraits, setTraitDefinitionArchived } from "@/lib/traits/service";
 import { setQuizArchived, createQuiz } from "./service";
 
 let h: DbHandle;
@@ -45,6 +46,19 @@ describe("server-side submission", () => {
     expect(consents.map((c) => [c.purpose, c.method, c.actor.type])).toEqual([["personalization", "quiz", "api_key"]]);
     const [event] = await listEvents(h.db, { workspaceId: glow, type: "quiz.completed", subjectId: res.profileId });
     expect(event?.data).toMatchObject({ responseId: res.responseId, channel: "api" });
+  });
+
+  it("skips a trait archived after publication, keeps the others with their question as provenance", async () => {
+    await setTraitDefinitionArchived(h.db, glow, "budget", true, cliActor);
+    try {
+      const res = await submitResponse(h.db, glow, "routine", { profile: { externalId: "cust-archived" }, answers: { ...routine, email: "archived@example.com" } }, key);
+      expect(res.traits).toEqual({ skin_type: "dry", concerns: ["acne"], sensitive: false });
+      const traits = await getTraits(h.db, glow, res.profileId);
+      expect(traits.map((t) => t.key).sort()).toEqual(["concerns", "sensitive", "skin_type"]);
+      expect(traits.find((t) => t.key === "skin_type")?.source).toMatchObject({ kind: "quiz", ref: expect.stringMatching(/#skin_type$/) });
+    } finally {
+      await setTraitDefinitionArchived(h.db, glow, "budget", false, cliActor);
+    }
   });
 
   it.each([

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { traitDefinitions, traitHistory, traitValues, type TraitSourceKind, type TraitValue } from "@/lib/db/schema";
 
@@ -59,6 +59,21 @@ export async function upsertTraitValue(
     .onConflictDoUpdate({
       target: [traitValues.profileId, traitValues.traitId],
       set: { value: v.value, sourceKind: v.sourceKind, sourceRef: v.sourceRef, declaredAt: v.declaredAt },
+    });
+}
+
+/** Several values of one profile in one statement (each trait at most once). */
+export async function upsertTraitValues(
+  db: Db,
+  rows: (Ws & { profileId: string; traitId: string; value: TraitValue; sourceKind: TraitSourceKind; sourceRef: string | null; declaredAt: Date })[],
+) {
+  if (!rows.length) return;
+  await db
+    .insert(traitValues)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: [traitValues.profileId, traitValues.traitId],
+      set: { value: sql`excluded.value`, sourceKind: sql`excluded.source_kind`, sourceRef: sql`excluded.source_ref`, declaredAt: sql`excluded.declared_at` },
     });
 }
 

@@ -96,7 +96,14 @@ export async function applyTraits(
   profileId: string,
   values: Record<string, unknown>,
   source: TraitSource,
-  opts: { now: Date; fieldPrefix?: string },
+  opts: {
+    now: Date;
+    fieldPrefix?: string;
+    /** Per-trait provenance where it differs from `source.ref` (a quiz: the question that decided each). */
+    refs?: Record<string, string>;
+    /** Skip a value that does not fit (reporting it here) instead of refusing them all. */
+    onInvalid?: (key: string, message: string) => void;
+  },
 ): Promise<Record<string, TraitValue | null>> {
   const prefix = opts.fieldPrefix ?? "traits";
   const defs = new Map((await q.listTraitDefinitions(tx, { workspaceId, includeArchived: true })).map((d) => [d.key, d]));
@@ -114,24 +121,28 @@ export async function applyTraits(
       else errors.push({ path, message: checked.message });
     }
   }
-  if (errors.length) throw new AppError("validation_failed", `${errors[0]!.path}: ${errors[0]!.message}`, { fields: errors });
+  if (errors.length && opts.onInvalid) for (const e of errors) opts.onInvalid(e.path.slice(prefix.length + 1), e.message);
+  else if (errors.length) throw new AppError("validation_failed", `${errors[0]!.path}: ${errors[0]!.message}`, { fields: errors });
+  if (!wanted.length) return {};
 
   const current = new Map((await q.listCurrentTraits(tx, { workspaceId, profileIds: [profileId] })).map((c) => [c.value.traitId, c.value]));
   const changed: Record<string, TraitValue | null> = {};
   const history = [];
-  const ref = source.ref ?? null;
+  const upserts = [];
   for (const { def, value } of wanted) {
     const before = current.get(def.id);
+    const ref = opts.refs?.[def.key] ?? source.ref ?? null;
     if (value === null) {
       if (!before) continue;
       await q.deleteTraitValue(tx, { workspaceId, profileId, traitId: def.id });
     } else {
-      await q.upsertTraitValue(tx, { workspaceId, profileId, traitId: def.id, value, sourceKind: source.kind, sourceRef: ref, declaredAt: opts.now });
+      upserts.push({ workspaceId, profileId, traitId: def.id, value, sourceKind: source.kind, sourceRef: ref, declaredAt: opts.now });
       if (before && sameTraitValue(before.value, value) && before.sourceKind === source.kind && before.sourceRef === ref) continue;
     }
     if (!before || !sameTraitValue(before.value, value)) changed[def.key] = value;
     history.push({ id: newId("traitValue", opts.now.getTime()), workspaceId, profileId, traitId: def.id, value, sourceKind: source.kind, sourceRef: ref, recordedAt: opts.now });
   }
+  await q.upsertTraitValues(tx, upserts);
   await q.insertTraitHistory(tx, history);
   return changed;
 }
