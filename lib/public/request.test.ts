@@ -38,4 +38,26 @@ describe("public request helpers", () => {
     const ok = new Request("http://x/", { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "a=1" });
     expect(await readFormOrRefusal(ok)).toEqual({ a: "1" });
   });
+
+  it("refuses a multipart body without its boundary, an unparsable one and an oversized stream with a 4xx", async () => {
+    const post = (type: string, body: BodyInit, headers: Record<string, string> = {}) =>
+      readFormOrRefusal(new Request("http://x/", { method: "POST", headers: { "content-type": type, ...headers }, body, duplex: "half" } as RequestInit));
+    const noBoundary = (await post("multipart/form-data", "a=1")) as Response;
+    expect(noBoundary.status).toBe(400);
+    expect(await noBoundary.text()).toContain("boundary");
+    expect(((await post("multipart/form-data; boundary=xyz", "a=1")) as Response).status).toBe(400);
+    // No Content-Length to go by: the reader stops at the limit instead of buffering everything.
+    const chunk = new TextEncoder().encode("a=" + "x".repeat(16 * 1024));
+    let sent = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        sent++;
+        controller.enqueue(chunk);
+      },
+    });
+    expect(((await post("application/x-www-form-urlencoded", endless)) as Response).status).toBe(413);
+    expect(sent).toBeLessThan(10);
+    const quoted = await post('multipart/form-data; boundary="b 1"', '--b 1\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--b 1--\r\n');
+    expect(quoted).toEqual({ a: "1" });
+  });
 });

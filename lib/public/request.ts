@@ -33,16 +33,52 @@ export function userAgent(request: Request): string | null {
 
 const MAX_FORM_BYTES = 64 * 1024;
 
-/** Read an urlencoded or multipart form body with a size limit; other bodies are refused. */
+/** Read at most `maxBytes` of the body, whatever Content-Length claims; a body cut off mid-way is unreadable. */
+async function readBounded(request: Request, maxBytes: number): Promise<Blob> {
+  if (!request.body) return new Blob([]);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > maxBytes) {
+        await reader.cancel().catch(() => undefined);
+        throw new AppError("payload_too_large", "The form is too large");
+      }
+      chunks.push(value);
+    }
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    throw new AppError("bad_request", "The form could not be read");
+  }
+  return new Blob(chunks);
+}
+
+// multipart/form-data is split on its boundary; without one there are no fields to read.
+const MULTIPART = /^multipart\/form-data/i;
+const BOUNDARY = /;\s*boundary=(?:"[^"]+"|[^\s;"]+)/i;
+
+/**
+ * Read an urlencoded or multipart form body with a size limit. Anything else is refused with an
+ * AppError (415 other types, 413 too large, 400 a multipart body without its boundary or a body
+ * that does not parse), never with the parser's own exception.
+ */
 export async function readForm(request: Request, maxBytes = MAX_FORM_BYTES): Promise<FormData> {
   const type = request.headers.get("content-type") ?? "";
-  if (!/^application\/x-www-form-urlencoded|^multipart\/form-data/i.test(type)) {
+  if (!/^application\/x-www-form-urlencoded/i.test(type) && !MULTIPART.test(type)) {
     throw new AppError("unsupported_media_type", "Send the form as application/x-www-form-urlencoded or multipart/form-data");
+  }
+  if (MULTIPART.test(type) && !BOUNDARY.test(type)) {
+    throw new AppError("bad_request", "A multipart/form-data body needs the boundary parameter in its Content-Type");
   }
   const length = Number(request.headers.get("content-length") ?? "0");
   if (length > maxBytes) throw new AppError("payload_too_large", "The form is too large");
+  const body = await readBounded(request, maxBytes);
   try {
-    return await request.formData();
+    return await new Response(body, { headers: { "content-type": type } }).formData();
   } catch {
     throw new AppError("bad_request", "The form could not be read");
   }

@@ -2,7 +2,7 @@ import { AppError } from "@/lib/core/errors";
 import { sha256Hex } from "@/lib/core/crypto";
 import { consumeRateLimit, clientAddress } from "@/lib/api/rate-limit";
 import { recordConsent } from "@/lib/consent/ledger";
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { withErrorHeaders } from "@/lib/public/html";
 import { findPublicWorkspace, openLink, requestLinkByEmail, sendFreshLink, type LinkAccess } from "@/lib/preferences/access";
 import { loadPreferenceCenter } from "@/lib/preferences/center";
@@ -99,12 +99,8 @@ async function freshLink(request: Request, slug: string, token: string | null) {
 // POST /p/{workspace} — every form of the preference center; success answers 303 back to the page
 export async function POST(request: Request, { params }: Params) {
   const { workspace } = await params;
-  let form: Record<string, string | string[]>;
-  try {
-    form = formToObject(await readForm(request));
-  } catch {
-    return new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const action = String(form.action ?? "");
   const token = typeof form.t === "string" ? form.t : null;
   if (action === "request_link") return requestLink(request, workspace, form);

@@ -1,4 +1,4 @@
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { freshCenterToken, openLink, type LinkAccess } from "@/lib/preferences/access";
 import { confirmationState, confirmSubscription } from "@/lib/preferences/double-opt-in";
 import { topicText } from "@/lib/preferences/present";
@@ -55,11 +55,8 @@ export async function GET(request: Request, { params }: Params) {
 
 // POST /p/{workspace}/confirm?t=… — the person confirms: pending → subscribed, recorded in the ledger
 export async function POST(request: Request, { params }: Params) {
-  try {
-    formToObject(await readForm(request));
-  } catch {
-    return new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const opened = await open(request, (await params).workspace);
   if (opened.response) return opened.response;
   const { access, ctx, db, clock } = opened;

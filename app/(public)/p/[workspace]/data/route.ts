@@ -1,4 +1,4 @@
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { editOwnTraits, getWhatWeKnow } from "@/lib/profiles/what-we-know";
 import { openLink, type LinkAccess } from "@/lib/preferences/access";
 import { honourGpcIfSent, notFoundPage, pageContext, pageErrors, publicRuntime, redirectTo } from "../../page-context";
@@ -33,12 +33,8 @@ export async function GET(request: Request, { params }: Params) {
 // POST /p/{workspace}/data — the person changes or deletes one of their traits; 303 back to the page
 export async function POST(request: Request, { params }: Params) {
   const { workspace } = await params;
-  let form: Record<string, string | string[]>;
-  try {
-    form = formToObject(await readForm(request));
-  } catch {
-    return new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const token = typeof form.t === "string" ? form.t : null;
   const { db, clock } = await publicRuntime();
   const access = await openLink(db, workspace, token, "center", clock);

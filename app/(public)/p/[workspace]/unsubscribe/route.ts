@@ -1,4 +1,4 @@
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { freshCenterToken, openLink, type LinkAccess } from "@/lib/preferences/access";
 import { topicText } from "@/lib/preferences/present";
 import { unsubscribeByLink } from "@/lib/preferences/service";
@@ -55,12 +55,8 @@ export async function POST(request: Request, { params }: Params) {
   const { workspace } = await params;
   const url = new URL(request.url);
   const token = url.searchParams.get("t");
-  let form: Record<string, string | string[]>;
-  try {
-    form = formToObject(await readForm(request));
-  } catch {
-    return new Response("Send List-Unsubscribe=One-Click as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   if (form["List-Unsubscribe"] !== "One-Click") return new Response("The body must be List-Unsubscribe=One-Click", { status: 400 });
   const { db, clock } = await publicRuntime();
   const access = await openLink(db, workspace, token, "unsubscribe", clock);

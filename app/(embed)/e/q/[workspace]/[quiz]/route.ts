@@ -1,6 +1,7 @@
 import { apiRuntime } from "@/lib/api/runtime";
 import { quizEvent } from "@/lib/embed/events";
 import { loadRun } from "@/lib/quizzes/runs";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { quizGet, quizPost, type RuntimeRoute } from "@/app/(public)/q/runtime";
 import { asEmbed, embedProfile, embedSite, identityProblem, namedOriginAllowed, type EmbedSite } from "../../../frame";
 
@@ -42,7 +43,8 @@ export async function POST(request: Request, { params }: Params) {
   const { route: r, site } = await route(params);
   // Only a small urlencoded start form is read twice; everything else goes straight to the runtime.
   const small = Number(request.headers.get("content-length") ?? Infinity) <= 8192;
-  const starting = small && (await request.clone().formData().catch(() => null))?.get("action") === "start";
+  const peek = small ? await readFormOrRefusal(request.clone()) : null;
+  const starting = peek !== null && !(peek instanceof Response) && peek.action === "start";
   const profileId = starting ? await embedProfile(site, request) : undefined;
   return asEmbed(request, await quizPost(request, { ...r, profileId }), site, { kind: "quiz" });
 }

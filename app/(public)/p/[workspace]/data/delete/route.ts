@@ -1,4 +1,4 @@
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { eraseOwnData } from "@/lib/profiles/what-we-know";
 import { openLink } from "@/lib/preferences/access";
 import { pageUrl } from "@/lib/preferences/urls";
@@ -34,12 +34,8 @@ export async function GET(request: Request, { params }: Params) {
 
 // POST /p/{workspace}/data/delete — the person erases themselves
 export async function POST(request: Request, { params }: Params) {
-  let form: Record<string, string | string[]>;
-  try {
-    form = formToObject(await readForm(request));
-  } catch {
-    return new Response("Send the form as application/x-www-form-urlencoded or multipart/form-data", { status: 415 });
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const opened = await open(request, (await params).workspace, typeof form.t === "string" ? form.t : null);
   if (opened.response) return opened.response;
   const { access, ctx, db, clock } = opened;
