@@ -1,18 +1,31 @@
 /** @jsxImportSource preact */
 import { PublicDocument, type Branding } from "@/components/public/document";
 import type { ChecklistMessageKey } from "@/lib/onboarding/messages";
-import type { OnboardingView } from "@/lib/onboarding/schemas";
+import type { ChecklistView } from "@/lib/onboarding/schemas";
 
 export type ChecklistT = (key: ChecklistMessageKey, vars?: Record<string, string | number>) => string;
 
-/** The hosted onboarding checklist: works with plain form posts, no script. */
-export function ChecklistPage(p: { t: ChecklistT; lang: string; brand: Branding; view: OnboardingView; action: string; token: string; status: string | null }) {
+/** Where the checklist is shown: the hosted page, an embed in a brand's page, or the dashboard's preview of one. */
+export interface ChecklistSurface {
+  /** Where the step forms post. */
+  action: string;
+  /** Fields each form carries so the post knows whose checklist it is (the signed link, or externalId and userHash). */
+  hidden: Record<string, string>;
+  /** Inside a brand's page: no brand header, the host shows its own. */
+  bare?: boolean;
+  /** A sample flow in the dashboard: nothing to tick off. */
+  preview?: boolean;
+}
+
+/** The onboarding checklist: works with plain form posts, no script. */
+export function ChecklistPage(p: { t: ChecklistT; lang: string; brand: Branding; view: ChecklistView; surface: ChecklistSurface; status: string | null }) {
   const { t, view } = p;
   const pct = view.progress.total ? Math.round((view.progress.done / view.progress.total) * 100) : 0;
   const date = new Intl.DateTimeFormat(p.lang, { dateStyle: "medium", timeZone: "UTC" });
   return (
-    <PublicDocument lang={p.lang} title={`${view.flow.name} · ${p.brand.name}`} brand={p.brand} skipLabel={t("skip")} script={null}>
+    <PublicDocument lang={p.lang} title={`${view.flow.name} · ${p.brand.name}`} brand={p.brand} skipLabel={t("skip")} script={null} bare={p.surface.bare}>
       <h1>{view.flow.name}</h1>
+      {p.surface.preview ? <p class="notice">{t("previewNote")}</p> : null}
       {view.flow.description ? <p class="muted">{view.flow.description}</p> : null}
       {p.status ? (
         <p class="notice ok" role="status">
@@ -41,10 +54,12 @@ export function ChecklistPage(p: { t: ChecklistT; lang: string; brand: Branding;
               {step.completed ? (
                 <p class="small muted">{t("doneOn", { date: date.format(new Date(step.completed.at)) })}</p>
               ) : step.completion.includes("person") ? (
-                <form method="post" action={p.action} class="inline">
-                  <input type="hidden" name="t" value={p.token} />
+                <form method="post" action={p.surface.action} class="inline">
+                  {Object.entries(p.surface.hidden).map(([name, value]) => (
+                    <input key={name} type="hidden" name={name} value={value} />
+                  ))}
                   <input type="hidden" name="step" value={step.key} />
-                  <button type="submit" class={step.cta ? "btn secondary" : "btn"}>
+                  <button type="submit" class={step.cta ? "btn secondary" : "btn"} disabled={p.surface.preview}>
                     {t("markDone", { title: step.title })}
                   </button>
                 </form>
@@ -60,9 +75,9 @@ export function ChecklistPage(p: { t: ChecklistT; lang: string; brand: Branding;
 }
 
 /** A checklist link that cannot be used (invalid, expired) or leads to nothing yet. */
-export function ChecklistMessagePage(p: { t: ChecklistT; lang: string; brand: Branding; title: string; body: string }) {
+export function ChecklistMessagePage(p: { t: ChecklistT; lang: string; brand: Branding; title: string; body: string; bare?: boolean }) {
   return (
-    <PublicDocument lang={p.lang} title={`${p.title} · ${p.brand.name}`} brand={p.brand} skipLabel={p.t("skip")} script={null}>
+    <PublicDocument lang={p.lang} title={`${p.title} · ${p.brand.name}`} brand={p.brand} skipLabel={p.t("skip")} script={null} bare={p.bare}>
       <h1>{p.title}</h1>
       <p>{p.body}</p>
     </PublicDocument>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { acceptMessage } from "./protocol";
-import { jsonForScript, quizEvent } from "./events";
+import { checklistEvent, jsonForScript, quizEvent } from "./events";
 
 const app = "https://candor.example";
 
@@ -35,5 +35,22 @@ describe("postMessage protocol", () => {
     const text = jsonForScript({ x: "</script><script>alert(1)</script>" });
     expect(text).not.toContain("</script>");
     expect(JSON.parse(text)).toEqual({ x: "</script><script>alert(1)</script>" });
+  });
+
+  it("announces a ticked-off checklist step once it is done, with the flow's progress", () => {
+    const step = (key: string, done: boolean) => ({ key, title: key, bodyHtml: "", cta: null, completion: ["person" as const], completed: done ? { at: "2026-12-01T00:00:00Z", by: "person" as const } : null });
+    const view = { flow: { key: "engineer", name: "Engineer", description: "" }, steps: [step("api_key", true), step("install_sdk", false)], progress: { done: 1, total: 2 }, completedAt: null };
+    const event = checklistEvent("acme", view, "api_key");
+    expect(event).toEqual({
+      candor: "candor",
+      type: "onboarding.step_completed",
+      data: { workspace: "acme", flow: "engineer", step: "api_key", progress: { done: 1, total: 2 }, completed: false },
+    });
+    expect(acceptMessage({ origin: app, data: event }, app)).toEqual(event);
+    // A step that is not done (or not there), or no step at all, announces nothing.
+    expect(checklistEvent("acme", view, "install_sdk")).toBeNull();
+    expect(checklistEvent("acme", view, "nope")).toBeNull();
+    expect(checklistEvent("acme", view, null)).toBeNull();
+    expect(checklistEvent("acme", { ...view, completedAt: new Date() }, "api_key")?.data).toMatchObject({ completed: true });
   });
 });

@@ -11,13 +11,15 @@ export interface EmbedEvents {
   "quiz.answered": { quiz: string; question: string; answered: number };
   "quiz.completed": { quiz: string; ending: string | null; bundle: OutcomeProduct[]; flow: OutcomeFlow | null };
   "preferences.saved": { workspace: string; status: string[] };
+  /** A step ticked off in an embedded checklist; `completed` when it was the flow's last. */
+  "onboarding.step_completed": { workspace: string; flow: string; step: string; progress: { done: number; total: number }; completed: boolean };
   close: Record<string, never>;
 }
 
 export type EmbedEventName = keyof EmbedEvents;
 export type EmbedMessage = { [K in EmbedEventName]: { candor: typeof PROTOCOL; type: K; data: EmbedEvents[K] } }[EmbedEventName];
 
-export const EVENT_NAMES: readonly EmbedEventName[] = ["ready", "resize", "quiz.started", "quiz.answered", "quiz.completed", "preferences.saved", "close"];
+export const EVENT_NAMES: readonly EmbedEventName[] = ["ready", "resize", "quiz.started", "quiz.answered", "quiz.completed", "preferences.saved", "onboarding.step_completed", "close"];
 
 /** Messages the host page may send into a frame. */
 export type HostMessage = { candor: typeof PROTOCOL; type: "hello" | "close" };

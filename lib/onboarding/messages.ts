@@ -17,7 +17,10 @@ export type ChecklistMessageKey =
   | "expiredTitle"
   | "expiredBody"
   | "noneTitle"
-  | "noneBody";
+  | "noneBody"
+  | "identityTitle"
+  | "identityBody"
+  | "previewNote";
 
 export const checklistMessages: Messages<ChecklistMessageKey> = {
   en: {
@@ -36,6 +39,9 @@ export const checklistMessages: Messages<ChecklistMessageKey> = {
     expiredBody: "Checklist links work for 90 days. Ask us for a new one, or open the checklist from your latest email.",
     noneTitle: "No checklist yet",
     noneBody: "There is no onboarding checklist for you at the moment.",
+    identityTitle: "Sign in to see your checklist",
+    identityBody: "This checklist is personal, and this page could not tell us who you are. Sign in on the site and reload the page.",
+    previewNote: "Preview: each person sees their own steps here and can tick them off.",
   },
   de: {
     skip: "Zur Checkliste springen",
@@ -53,5 +59,8 @@ export const checklistMessages: Messages<ChecklistMessageKey> = {
     expiredBody: "Links zur Checkliste gelten 90 Tage. Bitte uns um einen neuen oder öffne die Checkliste aus unserer letzten E-Mail.",
     noneTitle: "Noch keine Checkliste",
     noneBody: "Für dich gibt es gerade keine Onboarding-Checkliste.",
+    identityTitle: "Melde dich an, um deine Checkliste zu sehen",
+    identityBody: "Diese Checkliste ist persönlich, und diese Seite konnte uns nicht sagen, wer du bist. Melde dich auf der Website an und lade die Seite neu.",
+    previewNote: "Vorschau: Hier sieht jede Person ihre eigenen Schritte und kann sie abhaken.",
   },
 };

@@ -88,13 +88,17 @@ export interface StepView {
   completed: { at: string; by: "person" | "api" | "event" | "admin" } | null;
 }
 
-export interface OnboardingView {
+/** What the checklist page shows of a flow: the person's, or a sample in the dashboard's preview. */
+export interface ChecklistView {
   flow: { key: string; name: string; description: string };
   steps: StepView[];
   progress: { done: number; total: number };
+  completedAt: Date | null;
+}
+
+export interface OnboardingView extends ChecklistView {
   assignedAt: Date;
   lastProgressAt: Date;
-  completedAt: Date | null;
   /** The hosted checklist, behind a signed link for this profile. */
   checklistUrl: string;
 }

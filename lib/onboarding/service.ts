@@ -19,9 +19,9 @@ import { evaluateRule, type RuleContext, type RuleFacts, type TraceEntry } from 
 import { validateRule, type RuleVocabulary } from "@/lib/rules/validate";
 import { withheldReason } from "@/lib/bundles/rank";
 import * as q from "./queries";
-import { flowInput, type FlowData, type FlowStep, type OnboardingView } from "./schemas";
+import { flowInput, type ChecklistView, type FlowData, type FlowStep, type OnboardingView, type StepView } from "./schemas";
 import { renderStepBody } from "./markdown";
-import { CHECKLIST_LINK_DAYS, createChecklistToken } from "./links";
+import { CHECKLIST_LINK_DAYS, CHECKLIST_PREVIEW_MINUTES, createChecklistPreviewToken, createChecklistToken } from "./links";
 
 export async function listFlows(db: Db, workspaceId: string, opts: { includeArchived?: boolean } = {}): Promise<OnboardingFlow[]> {
   return q.listFlowRows(db, { workspaceId, ...opts });
@@ -199,15 +199,31 @@ export function checklistUrl(ws: Pick<Workspace, "id" | "slug" | "linkSecret">, 
   return `${env().APP_URL}/o/${encodeURIComponent(ws.slug)}?t=${token}`;
 }
 
-function toView(ws: Workspace, flow: OnboardingFlow, a: OnboardingAssignment, clock: Clock): OnboardingView {
-  const steps = flow.steps.map((s) => ({
+/** A token for the dashboard's live preview of the checklist embed: one flow's steps, valid for an hour. */
+export function checklistPreviewToken(ws: Pick<Workspace, "id" | "linkSecret">, flowKey: string, clock: Clock = systemClock): string {
+  return createChecklistPreviewToken(ws.linkSecret, { workspaceId: ws.id, flowKey, expiresAt: new Date(clock.now().getTime() + CHECKLIST_PREVIEW_MINUTES * 60_000) });
+}
+
+function stepViews(flow: OnboardingFlow, completedSteps: OnboardingAssignment["completedSteps"]): StepView[] {
+  return flow.steps.map((s) => ({
     key: s.key,
     title: s.title,
     bodyHtml: renderStepBody(s.body),
     cta: s.cta,
     completion: s.completion,
-    completed: a.completedSteps[s.key] ?? null,
+    completed: completedSteps[s.key] ?? null,
   }));
+}
+
+/** A flow as a person would first see it, nothing ticked off: the dashboard's preview, no profile involved. */
+export async function sampleChecklist(db: Db, workspaceId: string, flowKey: string): Promise<ChecklistView> {
+  const flow = await getFlow(db, workspaceId, flowKey);
+  const steps = stepViews(flow, {});
+  return { flow: { key: flow.key, name: flow.name, description: flow.description }, steps, progress: { done: 0, total: steps.length }, completedAt: null };
+}
+
+function toView(ws: Workspace, flow: OnboardingFlow, a: OnboardingAssignment, clock: Clock): OnboardingView {
+  const steps = stepViews(flow, a.completedSteps);
   return {
     flow: { key: flow.key, name: flow.name, description: flow.description },
     steps,

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { profiles, type Profile } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/core/errors";
 import { isIdOf } from "@/lib/core/ids";
-import { findProfileById } from "./queries";
+import { findProfileByExternalId, findProfileById } from "./queries";
 
 /**
  * The profile with this id in this workspace, whatever its status; another workspace's id,
@@ -12,6 +12,12 @@ import { findProfileById } from "./queries";
 export async function findProfile(db: Db, workspaceId: string, id: string): Promise<Profile | null> {
   if (!isIdOf("profile", id)) return null;
   return findProfileById(db, { workspaceId, id });
+}
+
+/** The active profile the brand's own user id names in this workspace, or null (none, erased or merged away). */
+export async function findActiveProfileByExternalId(db: Db, workspaceId: string, externalId: string): Promise<Profile | null> {
+  const p = await findProfileByExternalId(db, { workspaceId, externalId });
+  return p?.status === "active" ? p : null;
 }
 
 function refuseInactive(p: Profile): never {

@@ -1,16 +1,18 @@
 /** @jsxImportSource preact */
 import "server-only";
-import { ChecklistMessagePage, ChecklistPage, type ChecklistT } from "@/components/checklist/checklist-page";
+import type { VNode } from "preact";
+import { ChecklistMessagePage, ChecklistPage, type ChecklistSurface, type ChecklistT } from "@/components/checklist/checklist-page";
 import type { Workspace } from "@/lib/db/schema";
 import { AppError } from "@/lib/core/errors";
 import { env } from "@/lib/core/env";
 import { apiRuntime } from "@/lib/api/runtime";
 import { htmlResponse } from "@/lib/public/html";
-import { formToObject, readForm } from "@/lib/public/request";
+import { readFormOrRefusal } from "@/lib/public/request";
 import { negotiateLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { checklistMessages } from "@/lib/onboarding/messages";
 import { openChecklist, type ChecklistAccess } from "@/lib/onboarding/checklist";
+import type { ChecklistView } from "@/lib/onboarding/schemas";
 import { completeStep } from "@/lib/onboarding/service";
 
 async function runtime() {
@@ -27,59 +29,83 @@ const brandOf = (ws: Workspace) => ({ name: ws.name, brandColor: ws.settings.bra
 
 const notFound = () => new Response("Not found", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 
-function refused(request: Request, access: Exclude<ChecklistAccess, { status: "ok" } | { status: "no_workspace" }>) {
-  const { lang, t } = words(request);
-  const expired = access.status === "expired";
-  return htmlResponse(
-    <ChecklistMessagePage t={t} lang={lang} brand={brandOf(access.ws)} title={expired ? t("expiredTitle") : t("invalidTitle")} body={expired ? t("expiredBody") : t("invalidBody")} />,
-    { status: expired ? 410 : 403, headers: { "referrer-policy": "no-referrer" } },
-  );
+/** Where a checklist answer is shown: the hosted page, or an embed that the workspace's allowed origins may frame. */
+export interface ChecklistPlace extends Omit<ChecklistSurface, "action"> {
+  /** The page's path, which its forms post back to. */
+  path: string;
+  frameAncestors?: string[];
 }
 
-function show(request: Request, access: Extract<ChecklistAccess, { status: "ok" }>, token: string, status: string | null) {
-  const { lang, t } = words(request, access.locale);
-  const brand = brandOf(access.ws);
-  // The token is a credential: it never leaves in a Referer header.
-  const headers = { "referrer-policy": "no-referrer" };
-  if (!access.view) return htmlResponse(<ChecklistMessagePage t={t} lang={lang} brand={brand} title={t("noneTitle")} body={t("noneBody")} />, { headers });
-  const action = `/o/${encodeURIComponent(access.ws.slug)}?lang=${lang}`;
-  return htmlResponse(<ChecklistPage t={t} lang={lang} brand={brand} view={access.view} action={action} token={token} status={status} />, { headers });
+const hosted = (slug: string, token: string): ChecklistPlace => ({ path: `/o/${encodeURIComponent(slug)}`, hidden: { t: token } });
+
+// The link token and the userHash are credentials: they never leave in a Referer header.
+const page = (tree: VNode, place: Pick<ChecklistPlace, "frameAncestors">, status = 200) =>
+  htmlResponse(tree, { status, frameAncestors: place.frameAncestors, headers: { "referrer-policy": "no-referrer" } });
+
+export type ChecklistNotice = "invalid" | "expired" | "none" | "identity";
+
+/** A page that explains why there is no checklist to show. */
+export function checklistNotice(request: Request, ws: Workspace, notice: ChecklistNotice, status: number, place: Pick<ChecklistPlace, "frameAncestors" | "bare"> = {}) {
+  const { lang, t } = words(request);
+  return page(<ChecklistMessagePage t={t} lang={lang} brand={brandOf(ws)} title={t(`${notice}Title`)} body={t(`${notice}Body`)} bare={place.bare} />, place, status);
+}
+
+/** The person's checklist (or the dashboard's sample), with the "step done" notice when `done` names a finished step. */
+export function checklistPage(request: Request, ws: Workspace, locale: string | null, view: ChecklistView | null, place: ChecklistPlace) {
+  const { lang, t } = words(request, locale);
+  if (!view) return page(<ChecklistMessagePage t={t} lang={lang} brand={brandOf(ws)} title={t("noneTitle")} body={t("noneBody")} bare={place.bare} />, place);
+  const done = new URL(request.url).searchParams.get("done");
+  const step = done ? view.steps.find((s) => s.key === done) : undefined;
+  const status = step ? t("stepDone", { title: step.title }) : null;
+  const surface = { ...place, action: `${place.path}?lang=${lang}` };
+  return page(<ChecklistPage t={t} lang={lang} brand={brandOf(ws)} view={view} surface={surface} status={status} />, place);
+}
+
+function refused(request: Request, access: Extract<ChecklistAccess, { status: "invalid" | "expired" }>) {
+  return checklistNotice(request, access.ws, access.status, access.status === "expired" ? 410 : 403);
 }
 
 /** A person's onboarding checklist behind their signed link. */
 export async function checklistGet(request: Request, workspace: string) {
   const { db, clock } = await runtime();
-  const url = new URL(request.url);
-  const token = url.searchParams.get("t");
+  const token = new URL(request.url).searchParams.get("t");
   const access = await openChecklist(db, workspace, token, clock);
   if (access.status === "no_workspace") return notFound();
   if (access.status !== "ok") return refused(request, access);
-  const done = url.searchParams.get("done");
-  const step = done ? access.view?.steps.find((s) => s.key === done) : undefined;
-  return show(request, access, token!, step ? words(request, access.locale).t("stepDone", { title: step.title }) : null);
+  return checklistPage(request, access.ws, access.locale, access.view, hosted(access.ws.slug, token!));
 }
+
+/** Tick a step off as the person; false when it is not theirs to tick (unknown, or completed by the API or an event). */
+export async function tickStep(access: { ws: Workspace; profileId: string }, step: string): Promise<boolean> {
+  const { db, clock } = await runtime();
+  try {
+    await completeStep(db, access.ws.id, access.profileId, { step, by: "person" }, clock);
+    return true;
+  } catch (err) {
+    if (!(err instanceof AppError) || !["not_found", "forbidden"].includes(err.code)) throw err;
+    return false;
+  }
+}
+
+/** The address to go back to after a step was ticked off: the page again, naming the step and keeping the language. */
+export function afterTick(request: Request, path: string, identity: Record<string, string>, step: string): string {
+  const lang = new URL(request.url).searchParams.get("lang");
+  return `${env().APP_URL}${path}?${new URLSearchParams({ ...identity, done: step, ...(lang ? { lang } : {}) })}`;
+}
+
+export const seeOther = (location: string) => new Response(null, { status: 303, headers: { Location: location, "cache-control": "no-store" } });
 
 /** The person marks a step done; answers 303 back to the checklist. */
 export async function checklistPost(request: Request, workspace: string) {
-  let form: Record<string, string | string[]>;
-  try {
-    form = formToObject(await readForm(request));
-  } catch (err) {
-    return new Response(err instanceof AppError ? err.message : "Bad form", { status: err instanceof AppError ? err.status : 400 });
-  }
+  const form = await readFormOrRefusal(request);
+  if (form instanceof Response) return form;
   const token = typeof form.t === "string" ? form.t : null;
   const step = typeof form.step === "string" ? form.step : "";
   const { db, clock } = await runtime();
   const access = await openChecklist(db, workspace, token, clock);
   if (access.status === "no_workspace") return notFound();
   if (access.status !== "ok") return refused(request, access);
-  try {
-    await completeStep(db, access.ws.id, access.profileId, { step, by: "person" }, clock);
-  } catch (err) {
-    if (!(err instanceof AppError) || !["not_found", "forbidden"].includes(err.code)) throw err;
-    return show(request, access, token!, null);
-  }
-  const lang = new URL(request.url).searchParams.get("lang");
-  const back = new URLSearchParams({ t: token!, done: step, ...(lang ? { lang } : {}) });
-  return new Response(null, { status: 303, headers: { Location: `${env().APP_URL}/o/${encodeURIComponent(access.ws.slug)}?${back}`, "cache-control": "no-store" } });
+  const place = hosted(access.ws.slug, token!);
+  if (!(await tickStep(access, step))) return checklistPage(request, access.ws, access.locale, access.view, place);
+  return seeOther(afterTick(request, place.path, { t: token! }, step));
 }
