@@ -11,6 +11,10 @@ import { embedSnippet, type EmbedMode, type EmbedTrigger } from "@/lib/embed/sni
 export interface EmbedTarget {
   path: string;
   label: string;
+  /** Personal content (the onboarding checklist) shows only to a person the brand's server vouches for. */
+  identity?: "required";
+  /** What the preview embeds instead of `path`, e.g. a sample of a personal page. */
+  previewPath?: string;
 }
 
 /** Pick what to embed and how; the snippet updates as you go and the preview runs the real loader. */
@@ -21,17 +25,20 @@ export function SnippetGenerator({ appUrl, loaderVersion, targets }: { appUrl: s
   const [delay, setDelay] = useState("5");
   const [identity, setIdentity] = useState(false);
   const [copied, setCopied] = useState(false);
-  const label = targets.find((t) => t.path === path)?.label ?? "Open";
+  const target = targets.find((t) => t.path === path);
+  const label = target?.label ?? "Open";
+  const needsIdentity = target?.identity === "required";
+  const previewPath = target?.previewPath ?? path;
   const snippet = useMemo(
-    () => embedSnippet({ appUrl, loaderVersion, path, mode, trigger, delaySeconds: Number(delay) || 5, label, identity }),
-    [appUrl, loaderVersion, path, mode, trigger, delay, label, identity],
+    () => embedSnippet({ appUrl, loaderVersion, path, mode, trigger, delaySeconds: Number(delay) || 5, label, identity: identity || needsIdentity }),
+    [appUrl, loaderVersion, path, mode, trigger, delay, label, identity, needsIdentity],
   );
   // The preview is a same-origin document, which embeds always allow, so it works before any origin is configured.
   const preview = useMemo(
     () =>
       `<!doctype html><meta charset="utf-8"><body style="font:14px system-ui;margin:12px">` +
-      embedSnippet({ appUrl, loaderVersion, path, mode, trigger, delaySeconds: Number(delay) || 5, label, identity: false }),
-    [appUrl, loaderVersion, path, mode, trigger, delay, label],
+      embedSnippet({ appUrl, loaderVersion, path: previewPath, mode, trigger, delaySeconds: Number(delay) || 5, label, identity: false }),
+    [appUrl, loaderVersion, previewPath, mode, trigger, delay, label],
   );
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -67,9 +74,15 @@ export function SnippetGenerator({ appUrl, loaderVersion, targets }: { appUrl: s
           </Field>
         ) : null}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={identity} onChange={(e) => setIdentity(e.target.checked)} />
+          <input type="checkbox" checked={identity || needsIdentity} disabled={needsIdentity} onChange={(e) => setIdentity(e.target.checked)} aria-describedby={needsIdentity ? "embed-identity-hint" : undefined} />
           Identify signed-in visitors (externalId and userHash from your server)
         </label>
+        {needsIdentity ? (
+          <p id="embed-identity-hint" className="text-sm text-muted-foreground">
+            The checklist is personal: it shows only with the person&apos;s externalId and the userHash your server computes, and refuses anything else. The preview shows
+            a sample flow.
+          </p>
+        ) : null}
         <Field id="embed-snippet" label="Snippet" hint="Paste it where the embed should go. Without JavaScript it stays a link to the hosted page.">
           <Textarea readOnly rows={6} value={snippet} className="font-mono text-xs" />
         </Field>

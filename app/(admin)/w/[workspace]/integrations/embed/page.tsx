@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { AllowedOriginsForm } from "@/components/embed/allowed-origins-form";
-import { SnippetGenerator } from "@/components/embed/snippet-generator";
+import { SnippetGenerator, type EmbedTarget } from "@/components/embed/snippet-generator";
 import { PageHeader } from "@/components/ui/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireMember } from "@/lib/auth/guards";
 import { env } from "@/lib/core/env";
 import { LOADER_VERSION } from "@/lib/embed/loader.generated";
 import { listQuizzes } from "@/lib/quizzes/service";
+import { checklistPreviewToken, listFlows } from "@/lib/onboarding/service";
 import { roleAtLeast } from "@/lib/workspaces/roles";
 import { saveAllowedOrigins } from "./actions";
 
@@ -16,14 +17,26 @@ export default async function EmbedPage({ params }: { params: Promise<{ workspac
   const { workspace, member, db } = await requireMember((await params).workspace);
   const canEdit = roleAtLeast(member.role, "admin");
   const quizzes = (await listQuizzes(db, workspace.id)).filter((q) => q.publishedVersionId);
+  const [firstFlow] = await listFlows(db, workspace.id);
   // The preference center embeds as "email me a link" until the brand puts a person's signed link (?t=…) in the href.
-  const targets = [...quizzes.map((q) => ({ path: `/q/${workspace.slug}/${q.slug}`, label: q.name })), { path: `/p/${workspace.slug}`, label: "Preference center" }];
+  // The checklist is personal: it needs the person's identity, and its preview shows a flow as a sample, not a person's progress.
+  const checklist = `/o/${workspace.slug}`;
+  const targets: EmbedTarget[] = [
+    ...quizzes.map((q) => ({ path: `/q/${workspace.slug}/${q.slug}`, label: q.name })),
+    { path: `/p/${workspace.slug}`, label: "Preference center" },
+    {
+      path: checklist,
+      label: "Onboarding checklist",
+      identity: "required",
+      previewPath: firstFlow ? `${checklist}?preview=${checklistPreviewToken(workspace, firstFlow.key)}` : undefined,
+    },
+  ];
   return (
     <div className="grid gap-6">
       <PageHeader
         eyebrow="Integrations"
         title="Embed"
-        description="Put a quiz or the preference center on your own site: inline in the page, as a popup or as a slide-in. The loader weighs under 1.5 KB and loads the quiz only when it is seen."
+        description="Put a quiz, the preference center or a person's onboarding checklist on your own site: inline in the page, as a popup or as a slide-in. The loader weighs under 1.5 KB and loads the quiz only when it is seen."
       />
       <Card>
         <CardHeader>
