@@ -92,6 +92,17 @@ test("admins see segments count live and test rules against a person with the de
   await page.getByRole("link", { name: "Dry or sensitive skin" }).click();
   await expect(page.getByText(/\d+ (profile|profiles) (matches|match) now/)).toBeVisible();
   await expect(page.getByRole("table", { name: "Members of Dry or sensitive skin" })).toContainText(email);
+  // Groups nest in the form: a group of its own inside the any-of rule, with its own conditions.
+  await page.getByRole("button", { name: "Add a group", exact: true }).click();
+  await expect(page.getByLabel("Condition 3.1: kind")).toBeVisible();
+  await page.getByRole("button", { name: "Add a condition to group 3" }).click();
+  await expect(page.getByLabel("Condition 3.2: kind")).toBeVisible();
+  await page.getByLabel("Group 3: holds or not").selectOption("not");
+  await expectAccessible(page, "segment editor with a nested group");
+  // Removing a group's last condition removes the group.
+  await page.getByRole("button", { name: "Remove condition 3.1" }).click();
+  await page.getByRole("button", { name: "Remove condition 3.1" }).click();
+  await expect(page.getByLabel("Group 3: holds or not")).toHaveCount(0);
   await page.getByLabel("Email, external id or profile id").fill(email);
   await page.getByRole("button", { name: "Test", exact: true }).click();
   await expect(page.getByText(/the rule holds/)).toBeVisible();

@@ -6,7 +6,7 @@ import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Textarea } from "@/components/ui/textarea";
 import { lifecycleStages } from "@/lib/lifecycle/schemas";
-import { contextKeys, ruleSchema, type Leaf, type Rule, type SubscriptionTest, type ValueOp } from "@/lib/rules/schema";
+import { contextKeys, RULE_LIMITS, ruleSchema, type Leaf, type Rule, type SubscriptionTest, type ValueOp } from "@/lib/rules/schema";
 import { validateRule, type RuleVocabulary } from "@/lib/rules/validate";
 import { describeLeaf } from "@/lib/rules/describe";
 
@@ -33,27 +33,41 @@ const contextOps: ValueOp[] = ["eq", "neq", "in", "contains", "exists"];
 type Kind = "trait" | "subscription" | "consent" | "lifecycle" | "context";
 const kindLabels: Record<Kind, string> = { trait: "Trait", subscription: "Subscription", consent: "Consent", lifecycle: "Lifecycle stage", context: "Response context" };
 
-/** Rules the form can show: one condition, or all / any of several (a `not` around a condition counts). */
-type Row = { negate: boolean; leaf: Leaf };
-function asRows(rule: Rule | null): { mode: "all" | "any"; rows: Row[] } | null {
-  const row = (r: Rule): Row | null => ("not" in r ? (isLeaf(r.not) ? { negate: true, leaf: r.not } : null) : isLeaf(r) ? { negate: false, leaf: r } : null);
-  if (!rule) return { mode: "all", rows: [] };
-  if ("all" in rule || "any" in rule) {
-    const list = "all" in rule ? rule.all : rule.any;
-    const rows = list.map(row);
-    return rows.every((r): r is Row => r !== null) ? { mode: "all" in rule ? "all" : "any", rows } : null;
-  }
-  const one = row(rule);
-  return one ? { mode: "all", rows: [one] } : null;
-}
-const isLeaf = (r: Rule): r is Leaf => !("all" in r) && !("any" in r) && !("not" in r);
+/**
+ * The form's view of a rule: groups (all / any, each can be negated) holding conditions and
+ * further groups. Every rule of the language has one, so the form edits any tree the schema accepts.
+ */
+type Node = { type: "leaf"; negate: boolean; leaf: Leaf } | { type: "group"; negate: boolean; mode: "all" | "any"; items: Node[] };
 
-function fromRows(mode: "all" | "any", rows: Row[]): Rule | null {
-  const rules = rows.map((r) => (r.negate ? { not: r.leaf } : r.leaf));
-  if (rules.length === 0) return null;
-  if (rules.length === 1) return rules[0]!;
-  return mode === "all" ? { all: rules } : { any: rules };
+function toNode(rule: Rule): Node {
+  if ("not" in rule) {
+    const inner = toNode(rule.not);
+    return { ...inner, negate: !inner.negate };
+  }
+  if ("all" in rule) return { type: "group", negate: false, mode: "all", items: rule.all.map(toNode) };
+  if ("any" in rule) return { type: "group", negate: false, mode: "any", items: rule.any.map(toNode) };
+  return { type: "leaf", negate: false, leaf: rule };
 }
+
+function toRule(node: Node): Rule {
+  const rule: Rule = node.type === "leaf" ? node.leaf : node.mode === "all" ? { all: node.items.map(toRule) } : { any: node.items.map(toRule) };
+  return node.negate ? { not: rule } : rule;
+}
+
+/** The root is always a group; one plain condition at the top is saved as that condition alone. */
+function rootOf(rule: Rule | null): Node & { type: "group" } {
+  if (!rule) return { type: "group", negate: false, mode: "all", items: [] };
+  const node = toNode(rule);
+  return node.type === "group" && !node.negate ? node : { type: "group", negate: false, mode: "all", items: [node] };
+}
+
+function fromRoot(root: Node & { type: "group" }): Rule | null {
+  if (root.items.length === 0) return null;
+  if (root.items.length === 1 && root.items[0]!.type === "leaf") return toRule(root.items[0]!);
+  return toRule(root);
+}
+
+const depthOf = (node: Node): number => (node.type === "leaf" ? 0 : 1 + Math.max(0, ...node.items.map(depthOf)));
 
 function kindOf(leaf: Leaf): Kind {
   if ("trait" in leaf) return "trait";
@@ -144,7 +158,7 @@ function ValueInput(p: { label: string; leaf: Leaf & { op: ValueOp; value?: unkn
   );
 }
 
-function LeafFields({ leaf, vocab, n, onChange }: { leaf: Leaf; vocab: RuleVocabulary; n: number; onChange: (leaf: Leaf) => void }) {
+function LeafFields({ leaf, vocab, n, onChange }: { leaf: Leaf; vocab: RuleVocabulary; n: string; onChange: (leaf: Leaf) => void }) {
   const label = (what: string) => `Condition ${n}: ${what}`;
   if ("trait" in leaf) {
     const term = vocab.traits[leaf.trait];
@@ -281,16 +295,97 @@ function LeafFields({ leaf, vocab, n, onChange }: { leaf: Leaf; vocab: RuleVocab
   return <p className="text-sm sm:col-span-3">{describeLeaf(leaf)}</p>;
 }
 
+/** One group of the form: match all / any of its conditions and nested groups, each negatable. */
+function GroupFields(p: {
+  group: Node & { type: "group" };
+  /** "" for the root, else "2.1" — the position people see in labels. */
+  path: string;
+  vocab: RuleVocabulary;
+  kinds: Kind[];
+  newLeaf: () => Node;
+  onChange: (group: Node | null) => void;
+}) {
+  const { group, path } = p;
+  const at = (i: number) => (path ? `${path}.${i + 1}` : String(i + 1));
+  const set = (items: Node[], mode = group.mode) => p.onChange(items.length === 0 && path ? null : { ...group, mode, items });
+  const update = (i: number, node: Node | null) => set(node ? group.items.map((n, j) => (j === i ? node : n)) : group.items.filter((_, j) => j !== i));
+  // Nesting stops a level before the language's limit, so the form cannot build a tree the save refuses.
+  const canNest = depthOf(group) + path.split(".").filter(Boolean).length < RULE_LIMITS.maxDepth - 1;
+  const modeId = `rule-mode-${path || "root"}`;
+  return (
+    <div className={path ? "grid gap-2 rounded-md border border-dashed border-border p-2" : "grid gap-2"}>
+      {path ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <NativeSelect aria-label={`Group ${path}: holds or not`} value={group.negate ? "not" : "is"} onChange={(e) => p.onChange({ ...group, negate: e.target.value === "not" })} className="h-8 w-auto">
+            <option value="is">when</option>
+            <option value="not">unless</option>
+          </NativeSelect>
+          <span>group {path}</span>
+        </div>
+      ) : null}
+      {group.items.length > 1 || path ? (
+        <div className="flex items-center gap-2 text-sm">
+          <label htmlFor={modeId}>Match</label>
+          <NativeSelect id={modeId} value={group.mode} onChange={(e) => set(group.items, e.target.value as "all" | "any")} className="h-8 w-auto">
+            <option value="all">all of these</option>
+            <option value="any">any of these</option>
+          </NativeSelect>
+        </div>
+      ) : null}
+      {group.items.map((node, i) =>
+        node.type === "group" ? (
+          <GroupFields key={i} {...p} group={node} path={at(i)} onChange={(n) => update(i, n)} />
+        ) : (
+          <div key={i} className="grid gap-2 rounded-md bg-muted/40 p-2 sm:grid-cols-[auto_1fr_1fr_1fr_1fr_auto] sm:items-start">
+            <NativeSelect aria-label={`Condition ${at(i)}: holds or not`} value={node.negate ? "not" : "is"} onChange={(e) => update(i, { ...node, negate: e.target.value === "not" })} className="w-auto">
+              <option value="is">when</option>
+              <option value="not">unless</option>
+            </NativeSelect>
+            <NativeSelect
+              aria-label={`Condition ${at(i)}: kind`}
+              value={kindOf(node.leaf)}
+              onChange={(e) => {
+                const leaf = firstLeaf(e.target.value as Kind, p.vocab);
+                if (leaf) update(i, { ...node, leaf });
+              }}
+            >
+              {p.kinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabels[k]}
+                </option>
+              ))}
+            </NativeSelect>
+            <LeafFields leaf={node.leaf} vocab={p.vocab} n={at(i)} onChange={(leaf) => update(i, { ...node, leaf })} />
+            <Button variant="ghost" size="sm" onClick={() => update(i, null)} aria-label={`Remove condition ${at(i)}`}>
+              Remove
+            </Button>
+          </div>
+        ),
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button variant="secondary" size="sm" onClick={() => set([...group.items, p.newLeaf()])}>
+          {path ? `Add a condition to group ${path}` : "Add a condition"}
+        </Button>
+        {canNest ? (
+          <Button variant="secondary" size="sm" onClick={() => set([...group.items, { type: "group", negate: false, mode: group.mode === "all" ? "any" : "all", items: [p.newLeaf()] }])}>
+            {path ? `Add a group inside group ${path}` : "Add a group"}
+          </Button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
 /**
- * Edit a rule of the one rule language: a form for one condition or all / any of several (each
- * can be negated), JSON for deeper trees. Problems show as they appear, at the node's path.
+ * Edit a rule of the one rule language: nested groups of all / any (each negatable) over
+ * conditions, or the same tree as JSON. Problems show as they appear, at the node's path.
  */
 export function RuleEditor(props: { value: Rule | null; onChange: (rule: Rule | null) => void; vocab: RuleVocabulary; label: string; emptyLabel: string; name?: string }) {
   const id = useId();
   const { vocab } = props;
   const [json, setJson] = useState<string | null>(null);
   const [jsonError, setJsonError] = useState<string | null>(null);
-  const shape = asRows(props.value);
+  const root = rootOf(props.value);
   const problems = ruleProblems(props.value, vocab);
   const hidden = props.name ? <input type="hidden" name={props.name} value={props.value ? JSON.stringify(props.value) : ""} /> : null;
   const problemList = problems.length ? (
@@ -303,7 +398,7 @@ export function RuleEditor(props: { value: Rule | null; onChange: (rule: Rule | 
     </ul>
   ) : null;
 
-  if (!shape || json !== null) {
+  if (json !== null) {
     const text = json ?? JSON.stringify(props.value, null, 2);
     return (
       <div className="grid gap-2">
@@ -334,7 +429,7 @@ export function RuleEditor(props: { value: Rule | null; onChange: (rule: Rule | 
           </p>
         ) : null}
         {problemList}
-        {asRows(props.value) ? (
+        {jsonError === null && problems.length === 0 ? (
           <Button variant="link" onClick={() => setJson(null)}>
             Back to the form
           </Button>
@@ -343,54 +438,16 @@ export function RuleEditor(props: { value: Rule | null; onChange: (rule: Rule | 
     );
   }
 
-  const set = (rows: Row[], mode = shape.mode) => props.onChange(fromRows(mode, rows));
-  const update = (i: number, row: Row) => set(shape.rows.map((r, j) => (j === i ? row : r)));
   const kinds = (Object.keys(kindLabels) as Kind[]).filter((k) => firstLeaf(k, vocab));
+  const newLeaf = (): Node => ({ type: "leaf", negate: false, leaf: firstLeaf(kinds[0] ?? "lifecycle", vocab)! });
   return (
     <fieldset className="grid gap-2 rounded-md border border-border p-3">
       {hidden}
       <legend className="px-1 text-sm font-medium">{props.label}</legend>
-      {shape.rows.length === 0 ? <p className="text-sm text-muted-foreground">{props.emptyLabel}</p> : null}
-      {shape.rows.length > 1 ? (
-        <div className="flex items-center gap-2 text-sm">
-          <label htmlFor={`${id}-mode`}>Match</label>
-          <NativeSelect id={`${id}-mode`} value={shape.mode} onChange={(e) => set(shape.rows, e.target.value as "all" | "any")} className="h-8 w-auto">
-            <option value="all">all of these</option>
-            <option value="any">any of these</option>
-          </NativeSelect>
-        </div>
-      ) : null}
-      {shape.rows.map((row, i) => (
-        <div key={i} className="grid gap-2 rounded-md bg-muted/40 p-2 sm:grid-cols-[auto_1fr_1fr_1fr_1fr_auto] sm:items-start">
-          <NativeSelect aria-label={`Condition ${i + 1}: holds or not`} value={row.negate ? "not" : "is"} onChange={(e) => update(i, { ...row, negate: e.target.value === "not" })} className="w-auto">
-            <option value="is">when</option>
-            <option value="not">unless</option>
-          </NativeSelect>
-          <NativeSelect
-            aria-label={`Condition ${i + 1}: kind`}
-            value={kindOf(row.leaf)}
-            onChange={(e) => {
-              const leaf = firstLeaf(e.target.value as Kind, vocab);
-              if (leaf) update(i, { ...row, leaf });
-            }}
-          >
-            {kinds.map((k) => (
-              <option key={k} value={k}>
-                {kindLabels[k]}
-              </option>
-            ))}
-          </NativeSelect>
-          <LeafFields leaf={row.leaf} vocab={vocab} n={i + 1} onChange={(leaf) => update(i, { ...row, leaf })} />
-          <Button variant="ghost" size="sm" onClick={() => set(shape.rows.filter((_, j) => j !== i))} aria-label={`Remove condition ${i + 1}`}>
-            Remove
-          </Button>
-        </div>
-      ))}
+      {root.items.length === 0 ? <p className="text-sm text-muted-foreground">{props.emptyLabel}</p> : null}
+      <GroupFields group={root} path="" vocab={vocab} kinds={kinds} newLeaf={newLeaf} onChange={(g) => props.onChange(fromRoot(g as Node & { type: "group" }))} />
       {problemList}
-      <div className="flex flex-wrap gap-2">
-        <Button variant="secondary" size="sm" onClick={() => set([...shape.rows, { negate: false, leaf: firstLeaf(kinds[0] ?? "lifecycle", vocab)! }])}>
-          Add a condition
-        </Button>
+      <div>
         <Button variant="link" size="sm" onClick={() => setJson(JSON.stringify(props.value ?? { all: [] }, null, 2))}>
           Edit as JSON
         </Button>
