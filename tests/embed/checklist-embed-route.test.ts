@@ -8,7 +8,7 @@ import { setApiRuntime } from "@/lib/api/runtime";
 import { seedDemo } from "@/lib/seed/demo";
 import { upsertProfile } from "@/lib/profiles/service";
 import { computeUserHash } from "@/lib/profiles/identity";
-import { assignForProfile, checklistPreviewToken, getOnboarding } from "@/lib/onboarding/service";
+import { assignForProfile, checklistPreviewToken, checklistUrl, getOnboarding } from "@/lib/onboarding/service";
 import { setAllowedOrigins } from "@/lib/embed/service";
 import { requireWorkspace } from "@/lib/workspaces/service";
 import type { Workspace } from "@/lib/db/schema";
@@ -136,6 +136,20 @@ describe("onboarding checklist embed /e/o/{workspace}", () => {
     expect(evil.html).not.toContain("Engineer onboarding");
     expect(config(evil.html).error).toContain("https://evil.example is not allowed");
     expect((await get(`/e/o/nope?${as("kai")}`)).res.status).toBe(404);
+  });
+
+  it("opens by the person's signed checklist link in the href, and keeps it for the step forms", async () => {
+    const token = new URL(checklistUrl(acme, kai, clock)).searchParams.get("t")!;
+    const { res, html } = await get(`/e/o/acme?t=${token}`);
+    expect(res.status).toBe(200);
+    expect(html).toContain("Engineer onboarding");
+    expect(html).toContain(`name="t" value="${token}"`);
+    expect(html).not.toContain('name="uid"');
+    const ticked = await post({ t: token, step: "install_sdk" });
+    expect(ticked.status).toBe(303);
+    expect(new URL(ticked.headers.get("location")!).searchParams.get("t")).toBe(token);
+    expect((await stepDone("install_sdk"))?.by).toBe("person");
+    expect((await get(`/e/o/acme?t=${token.slice(0, -2)}xx`)).res.status).toBe(403);
   });
 
   it("previews a flow as a sample for the dashboard, with nothing to tick off", async () => {
