@@ -108,6 +108,15 @@ test("admins see segments count live and test rules against a person with the de
   await expect(page.getByText(/the rule holds/)).toBeVisible();
   await expect(page.getByRole("list", { name: "Deciding facts" })).toContainText('skin_type is "dry" — had "dry" → yes');
   await expectAccessible(page, "segment editor with a profile test");
+
+  // The member's profile shows their lifecycle stage (the quiz moved them to consideration) and lets an editor move them.
+  await page.getByRole("table", { name: "Members of Dry or sensitive skin" }).getByRole("link", { name: email }).click();
+  await expect(page.getByRole("list", { name: "Stage history" })).toContainText("awareness → consideration");
+  await page.getByLabel("Set the stage to").selectOption("decision");
+  await page.getByRole("button", { name: "Save stage" }).click();
+  await expect(page.getByText("Stage is now decision.")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Stage history" })).toContainText("consideration → decision (dashboard)");
+  await expectAccessible(page, "profile with lifecycle");
 });
 
 test("the catalog import reports bad prices and repeated SKUs instead of importing them", async ({ page }) => {

@@ -16,7 +16,9 @@ import { getProfile } from "@/lib/profiles/service";
 import { getProfileTimeline } from "@/lib/profiles/timeline";
 import { traitsOf } from "@/lib/traits/service";
 import { roleAtLeast } from "@/lib/workspaces/roles";
-import { eraseProfileAction } from "./actions";
+import { getStage } from "@/lib/lifecycle/service";
+import { LifecycleForm } from "@/components/audience/lifecycle-form";
+import { eraseProfileAction, setStageAction } from "./actions";
 
 export const metadata: Metadata = { title: "Profile" };
 
@@ -44,12 +46,14 @@ export default async function ProfilePage({ params }: { params: Promise<{ worksp
     );
   }
 
-  const [{ anonymousIds }, traits, consent, timeline] = await Promise.all([
+  const [{ anonymousIds }, traits, consent, timeline, lifecycle] = await Promise.all([
     getProfile(db, workspace.id, profileId),
     traitsOf(db, workspace.id, [profileId]),
     getConsentState(db, workspace.id, profileId),
     getProfileTimeline(db, workspace.id, profileId, { limit: 200 }),
+    profile.status === "active" ? getStage(db, workspace.id, profileId) : null,
   ]);
+  const canEdit = roleAtLeast(member.role, "editor");
   const granted = new Set(consent.filter((c) => c.granted).map((c) => c.purpose));
   return (
     <div className="grid gap-6">
@@ -98,6 +102,30 @@ export default async function ProfilePage({ params }: { params: Promise<{ worksp
           </dl>
         </CardContent>
       </Card>
+
+      {lifecycle ? (
+        <Card>
+          <CardHeader>
+            <CardTitle>Lifecycle</CardTitle>
+            <CardDescription>
+              Now <Badge>{lifecycle.stage}</Badge>
+              {lifecycle.since ? ` since ${when.format(lifecycle.since)} (UTC), by ${lifecycle.source}` : " (never moved)"}. Quizzes, flows and the API move people forward; rules can use the stage.
+            </CardDescription>
+          </CardHeader>
+          <CardContent className="grid gap-4">
+            {lifecycle.history.length ? (
+              <ol aria-label="Stage history" className="grid gap-1 text-sm">
+                {lifecycle.history.map((h, i) => (
+                  <li key={i}>
+                    {when.format(h.at)}: {h.from ?? "awareness"} → <strong>{h.to}</strong> <span className="text-muted-foreground">({h.source})</span>
+                  </li>
+                ))}
+              </ol>
+            ) : null}
+            {canEdit ? <LifecycleForm action={setStageAction.bind(null, workspace.slug, profile.id)} stage={lifecycle.stage} /> : null}
+          </CardContent>
+        </Card>
+      ) : null}
 
       <Card>
         <CardHeader>
