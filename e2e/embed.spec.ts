@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./support/auth";
 import { linkIn, waitForMail } from "./support/mail";
@@ -115,6 +116,102 @@ test("the preference center works inside an embed and tells the host when choice
   await center.getByLabel("For a week").check();
   await center.getByRole("button", { name: "Pause messages" }).click();
   await expect.poll(async () => (await events(page)).find((e) => e.type === "preferences.saved")?.data).toEqual({ workspace: "acme", status: ["paused"] });
+});
+
+// The person of the checklist tests: identified on the brand's page by their externalId and the userHash
+// the brand's server computes with the workspace's identity secret (revealed to an admin in the dashboard).
+const externalId = `emb-${Date.now().toString(36)}`;
+let userHash = "";
+const checklistPage = (mode: string, hash = userHash) =>
+  `${host}/?mode=${mode}&path=/o/acme&label=Your+checklist&external-id=${externalId}&user-hash=${hash}`;
+
+test("the dashboard offers the checklist with the identity it needs and previews a sample flow", async ({ page }) => {
+  await signIn(page, "admin@acme.test");
+  await page.goto("/w/acme/integrations/embed");
+  await page.getByLabel("What to embed").selectOption({ label: "Onboarding checklist" });
+  await expect(page.getByLabel("Snippet")).toHaveValue(/href="[^"]*\/o\/acme" data-candor data-mode="inline" data-external-id="USER_ID" data-user-hash=/);
+  const identity = page.getByRole("checkbox", { name: /Identify signed-in visitors/ });
+  await expect(identity).toBeChecked();
+  await expect(identity).toBeDisabled();
+  const preview = page.frameLocator('iframe[title="Embed preview"]').frameLocator("iframe");
+  await expect(preview.getByText("Preview: each person sees their own steps here")).toBeVisible();
+  await expect(preview.getByRole("heading", { level: 1, name: /onboarding/ })).toBeVisible();
+  await expect(preview.getByRole("button", { name: /Mark .* as done/ }).first()).toBeDisabled();
+  await page.screenshot({ path: test.info().outputPath("dashboard-checklist-preview.png"), fullPage: true });
+
+  await page.goto("/w/acme/settings/security");
+  await page.getByRole("button", { name: "Reveal current secret" }).click();
+  const secret = await page.getByRole("textbox", { name: "Current identity secret" }).inputValue();
+  userHash = createHmac("sha256", secret).update(externalId).digest("hex");
+});
+
+test("an inline checklist shows the person's steps, ticks one off, grows to fit and tells the host", async ({ page }) => {
+  // The person takes the embedded quiz as a marketer while signed in on the brand's site: their marketer flow.
+  await page.goto(`${host}/?mode=inline&external-id=${externalId}&user-hash=${userHash}`);
+  const quiz = page.frameLocator("iframe");
+  await quiz.getByRole("button", { name: "Start" }).click();
+  await quiz.getByLabel("Marketer").check();
+  await quiz.getByRole("button", { name: "Next", exact: true }).click();
+  await quiz.getByLabel("2–10").check();
+  await quiz.getByRole("button", { name: "Next", exact: true }).click();
+  await quiz.getByLabel("What's the main thing you want to get done with Acme?").fill("Onboard from the embed");
+  await quiz.getByRole("button", { name: "Next", exact: true }).click();
+  await quiz.getByLabel("Your work email").fill(`${externalId}@example.com`);
+  await quiz.getByRole("button", { name: "Finish", exact: true }).click();
+  await expect(quiz.getByRole("heading", { level: 1, name: "Welcome aboard" })).toBeVisible();
+
+  await page.goto(checklistPage("inline"));
+  const checklist = page.frameLocator("iframe");
+  await expect(checklist.getByRole("heading", { level: 1, name: "Marketer onboarding" })).toBeVisible();
+  await expect(checklist.getByText("0 of 3 done")).toBeVisible();
+  await checklist.getByRole("button", { name: "Mark “Tag your campaigns” as done" }).click();
+  await expect(checklist.getByText("1 of 3 done")).toBeVisible();
+  await expect(checklist.getByRole("status")).toContainText("“Tag your campaigns” is done");
+  await expect
+    .poll(async () => (await events(page)).find((e) => e.type === "onboarding.step_completed")?.data)
+    .toEqual({ workspace: "acme", flow: "marketer", step: "utm_setup", progress: { done: 1, total: 3 }, completed: false });
+  expect((await events(page)).find((e) => e.type === "ready")?.data).toMatchObject({ kind: "checklist" });
+
+  const frameEl = page.locator("iframe");
+  const inner = page.frames().find((f) => f.url().includes("/e/o/acme"))!;
+  await expect
+    .poll(async () => {
+      const content = await inner.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
+      return Math.abs(((await frameEl.boundingBox())?.height ?? 0) - content);
+    })
+    .toBeLessThanOrEqual(1);
+  await page.screenshot({ path: test.info().outputPath("checklist-inline.png"), fullPage: true });
+});
+
+test("the checklist opens as a popup and as a slide-in, and closes with Escape", async ({ page }) => {
+  await page.goto(checklistPage("popup"));
+  await page.getByRole("link", { name: "Your checklist" }).click();
+  const dialog = page.getByRole("dialog", { name: "Your checklist" });
+  await expect(dialog).toBeVisible();
+  await expect(page.frameLocator("dialog iframe").getByText("1 of 3 done")).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("checklist-popup.png") });
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+
+  await page.goto(checklistPage("slide-in"));
+  await page.getByRole("link", { name: "Your checklist" }).click();
+  await expect(page.frameLocator("dialog iframe").getByRole("heading", { level: 1, name: "Marketer onboarding" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("checklist-slide-in.png") });
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog", { name: "Your checklist" })).toBeHidden();
+});
+
+test("a checklist with a forged userHash shows nobody's steps and says why in the console", async ({ page }) => {
+  const errors: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") errors.push(m.text());
+  });
+  await page.goto(checklistPage("inline", createHmac("sha256", "not-the-secret").update(externalId).digest("hex")));
+  const checklist = page.frameLocator("iframe");
+  await expect(checklist.getByRole("heading", { level: 1, name: "Sign in to see your checklist" })).toBeVisible();
+  await expect(checklist.getByText("Marketer onboarding")).toHaveCount(0);
+  await expect.poll(() => errors.join("\n")).toContain("userHash does not match");
+  await page.screenshot({ path: test.info().outputPath("checklist-forged.png"), fullPage: true });
 });
 
 test("a popup opens and closes with the keyboard, returning focus to its link", async ({ page }) => {

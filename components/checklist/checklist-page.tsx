@@ -25,8 +25,8 @@ export function ChecklistPage(p: { t: ChecklistT; lang: string; brand: Branding;
   return (
     <PublicDocument lang={p.lang} title={`${view.flow.name} · ${p.brand.name}`} brand={p.brand} skipLabel={t("skip")} script={null} bare={p.surface.bare}>
       <h1>{view.flow.name}</h1>
-      {p.surface.preview ? <p class="notice">{t("previewNote")}</p> : null}
       {view.flow.description ? <p class="muted">{view.flow.description}</p> : null}
+      {p.surface.preview ? <p class="notice">{t("previewNote")}</p> : null}
       {p.status ? (
         <p class="notice ok" role="status">
           {p.status}

@@ -21,7 +21,7 @@ function page(params: URLSearchParams): string {
 <a ${attrs.join(" ")}>${esc(params.get("label") ?? "Take the quiz")}</a>
 <p><button type="button">After the embed</button></p>
 <script>window.events=[];window.Candor=window.Candor||{q:[],on:function(){this.q.push(arguments)}};
-["ready","resize","quiz.started","quiz.answered","quiz.completed","preferences.saved","close"].forEach(function(t){Candor.on(t,function(d){events.push({type:t,data:d})})});</script>
+["ready","resize","quiz.started","quiz.answered","quiz.completed","preferences.saved","onboarding.step_completed","close"].forEach(function(t){Candor.on(t,function(d){events.push({type:t,data:d})})});</script>
 <script async src="${esc(appUrl)}/embed.js"></script></body></html>`;
 }
 
