@@ -89,19 +89,3 @@ export function apiKeyPolicy(): RateLimitPolicy | null {
   return perMinute > 0 ? { name: "api_key", points: perMinute, durationSeconds: 60 } : null;
 }
 
-/**
- * The client's address for rate limiting public pages, or null when it cannot be trusted.
- *
- * A route handler never sees the socket, and an X-Forwarded-For that no proxy of ours wrote is
- * whatever the client chose. So the address is read only from what our own proxies appended:
- * with CANDOR_TRUSTED_PROXY_HOPS=N, the N-th entry from the right of X-Forwarded-For. With the
- * default 0 there is no trustworthy address and callers key by something else (form, workspace).
- */
-export function clientAddress(request: Request, hops: number = env().CANDOR_TRUSTED_PROXY_HOPS): string | null {
-  if (hops < 1) return null;
-  const chain = (request.headers.get("x-forwarded-for") ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return chain[chain.length - hops] ?? null;
-}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, formToObject, hasGpc, readForm, readFormOrRefusal, truncateIp } from "./request";
+import { clientAddress, clientIp, formToObject, hasGpc, readForm, readFormOrRefusal, truncateIp } from "./request";
 
 describe("public request helpers", () => {
   it("reads Sec-GPC", () => {
@@ -12,7 +12,17 @@ describe("public request helpers", () => {
     expect(truncateIp("203.0.113.77")).toBe("203.0.113.0");
     expect(truncateIp("2001:db8:85a3:8d3:1319:8a2e:370:7348")).toBe("2001:db8:85a3::");
     expect(truncateIp(null)).toBeNull();
-    expect(clientIp(new Request("http://x/", { headers: { "x-forwarded-for": "1.2.3.4, ::ffff:10.0.0.9" } }))).toBe("10.0.0.9");
+  });
+
+  it("trusts only the X-Forwarded-For entries our own proxies appended", () => {
+    const req = new Request("http://x/", { headers: { "x-forwarded-for": "6.6.6.6, 1.2.3.4, ::ffff:10.0.0.9" } });
+    // One proxy of ours: the address it saw; two: the one before it. None: nothing is trustworthy.
+    expect(clientAddress(req, 1)).toBe("10.0.0.9");
+    expect(clientAddress(req, 2)).toBe("1.2.3.4");
+    expect(clientAddress(req, 0)).toBeNull();
+    expect(clientAddress(req, 5)).toBeNull();
+    // Consent evidence follows the same rule (the default is 0 hops): a client-chosen header is not evidence.
+    expect(clientIp(req)).toBeNull();
   });
 
   it("reads urlencoded and multipart forms, refusing other bodies", async () => {

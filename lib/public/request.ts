@@ -1,3 +1,4 @@
+import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 
 /** `Sec-GPC: 1` — the browser's Global Privacy Control signal. */
@@ -6,15 +7,26 @@ export function hasGpc(request: Request): boolean {
 }
 
 /**
- * The client address as this server saw it, for truncation into consent records and for
- * rate limits. Next sets `x-forwarded-for` from the socket only when the client did not send
- * one, so the right-most entry is the nearest hop.
+ * The client's address, or null when it cannot be trusted — for rate limits and for consent
+ * evidence alike.
+ *
+ * A route handler never sees the socket, and an X-Forwarded-For that no proxy of ours wrote is
+ * whatever the client chose (Next only fills it in when the client sent none). So the address is
+ * read only from what our own proxies appended: with CANDOR_TRUSTED_PROXY_HOPS=N, the N-th entry
+ * from the right. With the default 0 there is no trustworthy address: rate limits key by something
+ * else (form, workspace) and consent records carry no IP rather than a forgeable one.
  */
-export function clientIp(request: Request): string | null {
-  const forwarded = request.headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).at(-1);
-  return last ? last.replace(/^::ffff:/, "") : null;
+export function clientAddress(request: Request, hops: number = env().CANDOR_TRUSTED_PROXY_HOPS): string | null {
+  if (hops < 1) return null;
+  const chain = (request.headers.get("x-forwarded-for") ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+  return chain[chain.length - hops]?.replace(/^::ffff:/, "") ?? null;
 }
+
+/** The address kept (truncated) as consent evidence: `clientAddress`. */
+export const clientIp = (request: Request): string | null => clientAddress(request);
 
 /** Keep only the network part of an address (IPv4 /24, IPv6 /48): enough for evidence, not a person. */
 export function truncateIp(ip: string | null): string | null {

@@ -1,8 +1,8 @@
 import { AppError } from "@/lib/core/errors";
 import { sha256Hex } from "@/lib/core/crypto";
-import { consumeRateLimit, clientAddress } from "@/lib/api/rate-limit";
+import { consumeRateLimit } from "@/lib/api/rate-limit";
 import { recordConsent } from "@/lib/consent/ledger";
-import { readFormOrRefusal } from "@/lib/public/request";
+import { clientAddress, readFormOrRefusal } from "@/lib/public/request";
 import { withErrorHeaders } from "@/lib/public/html";
 import { findPublicWorkspace, openLink, requestLinkByEmail, sendFreshLink, type LinkAccess } from "@/lib/preferences/access";
 import { loadPreferenceCenter } from "@/lib/preferences/center";
