@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/rows";
 import { systemClock, type Clock } from "@/lib/core/clock";
+import { csvLine } from "@/lib/core/csv";
 import type { Channel } from "@/lib/db/schema";
 import { requireTopicChannel } from "./service";
 import { defaultValue, type TopicConfig } from "./state";
@@ -86,11 +87,9 @@ export async function audiencePage(
   return { rows: rows(), nextAfter: more ? until : null };
 }
 
-const csvCell = (v: string | null) => (v === null ? "" : /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
-
-export const audienceCsvHeader = "profileId,email,externalId,locale,frequency\r\n";
+export const audienceCsvHeader = csvLine(["profileId", "email", "externalId", "locale", "frequency"]);
 
 export function audienceLine(row: AudienceRow, format: "ndjson" | "csv"): string {
   if (format === "ndjson") return JSON.stringify(row) + "\n";
-  return [row.profileId, row.email, row.externalId, row.locale, row.frequency].map(csvCell).join(",") + "\r\n";
+  return csvLine([row.profileId, row.email, row.externalId, row.locale, row.frequency]);
 }

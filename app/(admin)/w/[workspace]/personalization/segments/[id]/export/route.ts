@@ -1,8 +1,7 @@
 import { authorizeMember } from "@/lib/auth/guards";
 import { problemResponse } from "@/lib/api/problem";
+import { csvFileName, csvHeaders, csvLine } from "@/lib/core/csv";
 import { allSegmentMembers, getSegment } from "@/lib/segments/service";
-
-const cell = (v: string | null) => (v === null ? "" : /[",\n\r]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
 
 // GET /w/{workspace}/personalization/segments/{id}/export — every member as CSV, streamed (admins)
 export async function GET(request: Request, ctx: { params: Promise<{ workspace: string; id: string }> }) {
@@ -14,7 +13,7 @@ export async function GET(request: Request, ctx: { params: Promise<{ workspace: 
     const members = allSegmentMembers(db, ws.id, segment.id);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        controller.enqueue(encoder.encode("profile_id,email,external_id,created_at\n"));
+        controller.enqueue(encoder.encode(csvLine(["profile_id", "email", "external_id", "created_at"])));
       },
       async pull(controller) {
         const lines: string[] = [];
@@ -26,15 +25,12 @@ export async function GET(request: Request, ctx: { params: Promise<{ workspace: 
             return;
           }
           const m = next.value;
-          lines.push(`${m.id},${cell(m.email)},${cell(m.externalId)},${m.createdAt.toISOString()}\n`);
+          lines.push(csvLine([m.id, m.email, m.externalId, m.createdAt]));
         }
         controller.enqueue(encoder.encode(lines.join("")));
       },
     });
-    const name = segment.name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "") || "segment";
-    return new Response(body, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}.csv"`, "Cache-Control": "no-store" },
-    });
+    return new Response(body, { headers: csvHeaders(csvFileName(segment.name, "segment")) });
   } catch (err) {
     return problemResponse(err, request, { "Cache-Control": "no-store" });
   }
