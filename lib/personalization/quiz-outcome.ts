@@ -11,6 +11,7 @@ import { toldUs } from "@/lib/rules/describe";
 import { chooseBundle, listBundles, loadCatalog } from "@/lib/bundles/service";
 import type { RankedItem } from "@/lib/bundles/rank";
 import { assignFlow, chooseFlow, listFlows, outcomeFlow } from "@/lib/onboarding/service";
+import { recordDecision } from "@/lib/analytics/decisions";
 
 export function outcomeProduct(item: RankedItem): OutcomeProduct {
   const p = item.product;
@@ -50,5 +51,17 @@ export const quizOutcomeProvider: OutcomeProvider = async (tx: Db, input: Outcom
     if (reasons.length) outcome.explanations!.push(`${choice.flow.name}, because you told us: ${reasons.join(", ")}`);
     if (choice.fallback) outcome.fallback ??= { reason: choice.fallback.reason };
   }
+  // What was shown and whether it was personalized: the match rate and conversion attribution read this.
+  await recordDecision(tx, {
+    workspaceId,
+    profileId,
+    responseId: input.responseId,
+    quizId: input.quizId,
+    bundle: recommendation
+      ? { key: recommendation.bundle.key, generic: recommendation.generic, withheld: recommendation.fallback?.withheld ?? [], skus: recommendation.items.map((i) => i.product.sku) }
+      : null,
+    flow: choice ? { key: choice.flow.key, generic: choice.flow.generic, withheld: choice.fallback?.withheld ?? [] } : null,
+    decidedAt: clock.now(),
+  });
   return outcome;
 };
