@@ -29,6 +29,7 @@ import {
   sendWebhookTestOp,
   updateWebhookEndpointOp,
 } from "./operations/webhooks";
+import { recordConversionOp } from "./operations/conversions";
 
 /** Tags group operations in the OpenAPI document and the API reference page, in this order. */
 export const apiTags = [
@@ -40,6 +41,7 @@ export const apiTags = [
   { name: "Preferences", description: "Topics × channels, frequency, pause and unsubscribe-all; one-click unsubscribe links; \"may I send?\" and audiences for ESP syncs" },
   { name: "Quizzes", description: "Published quiz definitions, server-side submission and the responses people gave" },
   { name: "Personalization", description: "Explained product bundles, onboarding flows and their progress, lifecycle stages and segments — all computed from consented traits" },
+  { name: "Conversions", description: "Purchases and other valued goals, attributed to the bundle and flow each person was shown, for conversion and revenue analytics" },
   {
     name: "Webhooks",
     description:
@@ -83,6 +85,7 @@ export const apiOperations: AnyOperation[] = [
   setLifecycleOp,
   listSegmentsOp,
   listSegmentMembersOp,
+  recordConversionOp,
   createWebhookEndpointOp,
   listWebhookEndpointsOp,
   getWebhookEndpointOp,

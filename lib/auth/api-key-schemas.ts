@@ -18,6 +18,7 @@ export const apiScopeCatalogue = {
   "quizzes:write": "Submit quiz responses on behalf of a profile",
   "webhooks:manage": "Create, list and delete webhook endpoints",
   "events:read": "Read the workspace's event log",
+  "conversions:write": "Record purchases and other conversions for a profile",
   "*": "Everything above, including scopes added later",
 } as const;
 

@@ -16,6 +16,7 @@ export const eventCatalogue = {
   "onboarding.step_completed": z.looseObject({ ...profileRef, flow: z.string(), step: z.string() }),
   "onboarding.completed": z.looseObject({ ...profileRef, flow: z.string() }),
   "onboarding.stalled": z.looseObject({ ...profileRef, flow: z.string(), idleDays: z.number() }),
+  "conversion.recorded": z.looseObject({ ...profileRef, conversionId: z.string(), value: z.number(), currency: z.string() }),
   "webhook.test": z.looseObject({ message: z.string() }),
 } as const;
 

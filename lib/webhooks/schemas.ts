@@ -74,6 +74,7 @@ export const eventTypeDescriptions: Partial<Record<(typeof subscribableEventType
   "onboarding.step_completed": "An onboarding step was completed",
   "onboarding.completed": "An onboarding flow was completed",
   "onboarding.stalled": "Someone stopped in an onboarding flow for days",
+  "conversion.recorded": "A purchase or other valued goal was recorded for a profile",
 };
 
 export const updateWebhookEndpointInput = z
