@@ -230,6 +230,11 @@ export async function getQuizForEditing(db: Db, workspaceId: string, quizId: str
   };
 }
 
+/** A quiz's published versions, newest first (id, number, when). */
+export async function listQuizVersions(db: Db, workspaceId: string, quizId: string) {
+  return q.listVersions(db, { workspaceId, quizId });
+}
+
 export async function listQuizzes(db: Db, workspaceId: string, opts: { includeArchived?: boolean } = {}) {
   return q.listQuizzes(db, { workspaceId, includeArchived: opts.includeArchived });
 }

@@ -1,5 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { profiles, type Segment } from "@/lib/db/schema";
 import { AppError, notFound, parseInput } from "@/lib/core/errors";
@@ -122,6 +122,15 @@ export async function testRule(db: Db, workspaceId: string, input: unknown, prof
   const rule = checkRule(input, vocab.rule);
   const profile = await requireActiveProfile(db, workspaceId, profileId);
   return { rule, ...evaluateRule(rule, await loadProfileFacts(db, workspaceId, profile.id)) };
+}
+
+/**
+ * The segments' rules compiled against another query's profile id column (e.g. conversions),
+ * consent-gated like every evaluation: "is this row's profile a member now". One vocabulary load.
+ */
+export async function segmentConditions(db: Db, workspaceId: string, list: readonly Segment[], profileId: SQL): Promise<SQL[]> {
+  const vocab = await loadVocabulary(db, workspaceId);
+  return list.map((segment) => compileRule(segment.rule, vocab.compile, { workspaceId, profileId }));
 }
 
 /** How many profiles a saved segment matches now. */
