@@ -19,7 +19,7 @@ export function startServerRuntime(): Promise<void> {
       const [row] = await executeRows<{ n: number }>(handle.db, sql`select count(*)::int as n from workspaces`);
       if ((row?.n ?? 0) === 0) {
         const { seedDemo } = await import("@/lib/seed/demo");
-        await seedDemo(handle.db);
+        await seedDemo(handle.db, { activity: true });
         console.log("[candor] seeded the demo workspaces into the embedded database");
       }
     }

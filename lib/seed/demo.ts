@@ -9,6 +9,7 @@ import { seedAudienceDemo } from "@/lib/profiles/demo";
 import { seedDemoQuizzes } from "@/lib/quizzes/seed";
 import { seedPersonalizationDemo } from "@/lib/personalization/demo";
 import { seedPreferencesDemo } from "@/lib/preferences/demo";
+import { seedAnalyticsDemo } from "@/lib/analytics/demo";
 
 /** The demo workspaces every seeder can build on, by slug. */
 export interface DemoContext {
@@ -62,9 +63,10 @@ async function ensureMember(db: Db, workspaceId: string, email: string, role: Me
 
 /**
  * Seed the demo workspaces `glow` and `acme` with their members, then every domain's demo data.
+ * `activity` adds four weeks of quiz runs, conversions and preference changes (analytics).
  * Running it again adds what is missing and restores the demo members' roles.
  */
-export async function seedDemo(db: Db): Promise<DemoContext> {
+export async function seedDemo(db: Db, opts: { activity?: boolean } = {}): Promise<DemoContext> {
   const owner = await ensureUser(db, DEMO_OWNER_EMAIL, "Demo");
   const glow = await ensureWorkspace(db, "glow", owner.id);
   const acme = await ensureWorkspace(db, "acme", owner.id);
@@ -74,5 +76,8 @@ export async function seedDemo(db: Db): Promise<DemoContext> {
   }
   const ctx: DemoContext = { db, workspaces: { glow, acme } };
   for (const seed of seeders) await seed(ctx);
+  // Weeks of quiz runs, conversions and preference changes for the analytics pages: for a person
+  // looking around (npm run dev, the seed command), not for tests that count what they create.
+  if (opts.activity) await seedAnalyticsDemo(ctx);
   return ctx;
 }

@@ -18,7 +18,7 @@ export const databaseCommands: CliCommand[] = [
     name: "seed",
     summary: "Create or complete the demo workspaces glow and acme (safe to run again)",
     async run(ctx) {
-      const { workspaces } = await seedDemo(await ctx.db());
+      const { workspaces } = await seedDemo(await ctx.db(), { activity: true });
       ctx.out(`Seeded ${Object.keys(workspaces).join(", ")}; sign in as demo@candor.test to see both`);
     },
   },
