@@ -1,18 +1,85 @@
 import type { Metadata } from "next";
-import { ComingArea } from "@/components/admin/coming-area";
-import { requireMember } from "@/lib/auth/guards";
+import Link from "next/link";
+import { overviewReport } from "@/lib/analytics/reports";
+import { RangeForm } from "@/components/analytics/range-form";
+import { Kpi } from "@/components/analytics/kpi";
+import { ChartCard } from "@/components/analytics/data-table";
+import { DayChart, palette } from "@/components/analytics/charts";
+import { formatInt, formatMoney, formatPercent } from "@/components/analytics/format";
+import { EmptyState } from "@/components/ui/empty-state";
+import { analyticsPage, type AnalyticsPageProps } from "./context";
+import { InvalidRangePage } from "./range-error";
 
 export const metadata: Metadata = { title: "Analytics" };
 
-export default async function AnalyticsPage({ params }: { params: Promise<{ workspace: string }> }) {
-  await requireMember((await params).workspace);
+export default async function AnalyticsOverviewPage({ params, searchParams }: AnalyticsPageProps) {
+  const page = await analyticsPage(params, searchParams, "overview");
+  const { range } = page;
+  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  const report = await overviewReport(page.db, page.workspace.id, range);
+  const c = report.current;
+  const p = report.previous;
+  const ch = report.change;
+  const cur = c.conversions.currency;
+  const nothing = c.funnel.views + c.funnel.starts + c.decided + c.conversions.conversions + c.consentGrants + c.consentWithdrawals + c.unsubscribes === 0;
+  const section = (path: string) => `${page.base}/${path}?from=${range.fromDay}&to=${range.toDay}${range.compare ? "&compare=1" : ""}`;
   return (
-    <ComingArea
-      title="Analytics"
-      icon="analytics"
-      summary="How quizzes, preferences and consent are doing."
-      emptyTitle="Charts will appear here"
-      emptyBody="Quiz completion and drop-off by question, subscription and unsubscribe trends by topic, and consent rates by purpose — once people start answering."
-    />
+    <div className="grid gap-6">
+      <RangeForm {...page.form} />
+      {nothing ? (
+        <EmptyState
+          title="Nothing measured in this range"
+          description={
+            <>
+              Figures appear once people view and answer your quizzes, change preferences or consent, and conversions are recorded through{" "}
+              <code>POST /api/v1/profiles/{"{id}"}/conversions</code>. Try a longer range, or <Link href={`/w/${page.workspace.slug}/quizzes`}>publish a quiz</Link>.
+            </>
+          }
+        />
+      ) : null}
+      <section aria-labelledby="kpi-heading">
+        <h2 id="kpi-heading" className="sr-only">
+          Figures for {range.fromDay} to {range.toDay}
+        </h2>
+        <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+          <Kpi label="Quiz views" value={formatInt(c.funnel.views)} change={ch?.views} previous={p ? formatInt(p.funnel.views) : null} />
+          <Kpi label="Quiz starts" value={formatInt(c.funnel.starts)} change={ch?.starts} previous={p ? formatInt(p.funnel.starts) : null} hint={`${formatPercent(c.funnel.startRate)} of views`} />
+          <Kpi label="Completion rate" value={formatPercent(c.funnel.completionRate)} change={ch?.completionRate} previous={p ? formatPercent(p.funnel.completionRate) : null} hint={`${formatInt(c.funnel.completions)} completed`} />
+          <Kpi label="Personalization match rate" value={formatPercent(c.matchRate)} change={ch?.matchRate} previous={p ? formatPercent(p.matchRate) : null} hint={`${formatInt(c.personalized)} of ${formatInt(c.decided)} results`} />
+          <Kpi label="Conversions" value={formatInt(c.conversions.conversions)} change={ch?.conversions} previous={p ? formatInt(p.conversions.conversions) : null} hint={`${formatInt(c.conversions.converters)} people`} />
+          <Kpi label="Revenue" value={cur ? formatMoney(c.conversions.revenue, cur) : "—"} change={ch?.revenue} previous={p && cur ? formatMoney(p.conversions.revenue, cur) : null} />
+          <Kpi label="Consent grants" value={formatInt(c.consentGrants)} change={ch?.consentGrants} previous={p ? formatInt(p.consentGrants) : null} hint={`${formatInt(c.consentWithdrawals)} withdrawals`} />
+          <Kpi label="Unsubscribes" value={formatInt(c.unsubscribes)} change={ch?.unsubscribes} previous={p ? formatInt(p.unsubscribes) : null} hint="Changes that unsubscribed something" />
+        </dl>
+      </section>
+      <ChartCard
+        title="Quiz funnel per day"
+        summary={`${formatInt(c.funnel.views)} views, ${formatInt(c.funnel.starts)} starts and ${formatInt(c.funnel.completions)} completions from ${range.fromDay} to ${range.toDay}.`}
+        table={report.tables[0]!}
+        csvHref={page.csv("funnel-days")}
+        empty={c.funnel.views + c.funnel.starts === 0}
+      >
+        <DayChart
+          data={report.days}
+          series={[
+            { key: "views", label: "Views", color: palette.slate, dashed: true },
+            { key: "starts", label: "Starts", color: palette.indigo },
+            { key: "completions", label: "Completions", color: palette.green },
+          ]}
+        />
+      </ChartCard>
+      <nav aria-label="More analytics" className="grid gap-3 sm:grid-cols-3">
+        {[
+          { path: "quizzes", title: "Quiz funnel", body: "Drop-off per question, time to complete, by source, device and UTM." },
+          { path: "personalization", title: "Personalization", body: "Match rate and why results were generic, top products, personas." },
+          { path: "conversions", title: "Conversions", body: "Conversion rate and revenue by bundle, flow and segment." },
+        ].map((x) => (
+          <Link key={x.path} href={section(x.path)} className="rounded-lg border border-border p-4 hover:bg-muted/50">
+            <span className="font-medium">{x.title}</span>
+            <span className="mt-1 block text-sm text-muted-foreground">{x.body}</span>
+          </Link>
+        ))}
+      </nav>
+    </div>
   );
 }

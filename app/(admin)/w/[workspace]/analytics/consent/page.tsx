@@ -1,0 +1,65 @@
+import type { Metadata } from "next";
+import { consentReport } from "@/lib/analytics/reports";
+import { change } from "@/lib/analytics/range";
+import { RangeForm } from "@/components/analytics/range-form";
+import { Kpi } from "@/components/analytics/kpi";
+import { ChartCard } from "@/components/analytics/data-table";
+import { CategoryChart, DayChart, palette } from "@/components/analytics/charts";
+import { formatInt, formatPercent } from "@/components/analytics/format";
+import { analyticsPage, type AnalyticsPageProps } from "../context";
+import { InvalidRangePage } from "../range-error";
+
+export const metadata: Metadata = { title: "Consent · Analytics" };
+
+export default async function ConsentAnalyticsPage({ params, searchParams }: AnalyticsPageProps) {
+  const page = await analyticsPage(params, searchParams, "consent");
+  const { range } = page;
+  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  const r = await consentReport(page.db, page.workspace.id, range);
+  const t = r.current.totals;
+  const p = r.previous;
+  const purposes = r.tables.find((x) => x.id === "consent-purposes")!;
+  const days = r.tables.find((x) => x.id === "consent-days")!;
+  return (
+    <div className="grid gap-6">
+      <RangeForm {...page.form} />
+      <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <Kpi label="Grants" value={formatInt(t.grants)} change={p ? change(t.grants, p.grants) : null} previous={p ? formatInt(p.grants) : null} />
+        <Kpi label="Withdrawals" value={formatInt(t.withdrawals)} change={p ? change(t.withdrawals, p.withdrawals) : null} previous={p ? formatInt(p.withdrawals) : null} />
+        <Kpi label="GPC signals honoured" value={formatInt(t.gpc)} change={p ? change(t.gpc, p.gpc) : null} previous={p ? formatInt(p.gpc) : null} hint="Global Privacy Control recorded as a withdrawal of sharing" />
+      </dl>
+      <ChartCard
+        title="Grants and withdrawals per day"
+        summary={`${formatInt(t.grants)} grants, ${formatInt(t.withdrawals)} withdrawals, ${formatInt(t.gpc)} of them from GPC.`}
+        table={days}
+        csvHref={page.csv("consent-days")}
+        empty={t.grants + t.withdrawals === 0}
+      >
+        <DayChart
+          bars
+          data={r.current.days}
+          series={[
+            { key: "grants", label: "Grants", color: palette.green },
+            { key: "withdrawals", label: "Withdrawals", color: palette.red },
+            { key: "gpc", label: "GPC honoured", color: palette.slate },
+          ]}
+        />
+      </ChartCard>
+      <ChartCard
+        title="Consent per purpose"
+        summary={r.current.purposes.map((x) => `${x.purpose}: ${formatInt(x.grants)} grants, ${formatInt(x.withdrawals)} withdrawals, ${formatPercent(x.grantedShare)} granted now`).join("; ") || "No purposes yet."}
+        table={purposes}
+        csvHref={page.csv("consent-purposes")}
+        empty={r.current.purposes.length === 0}
+      >
+        <CategoryChart
+          data={r.current.purposes.map((x) => ({ label: x.purpose, grants: x.grants, withdrawals: x.withdrawals }))}
+          series={[
+            { key: "grants", label: "Grants", color: palette.green },
+            { key: "withdrawals", label: "Withdrawals", color: palette.red },
+          ]}
+        />
+      </ChartCard>
+    </div>
+  );
+}
