@@ -44,7 +44,8 @@ export const benchProfileId = (n: number) => `prf_bench${String(n).padStart(21, 
 /**
  * Bulk data with generate_series, in seconds rather than hours: `count` profiles in glow, each
  * with declared skin_type / sensitive / budget traits, consent to those traits' purposes for 4 in 5, a
- * completed routine response, and a bench-news email choice for the first 20,000.
+ * completed routine response with the engine's decision (4 in 5 personalized), a conversion for 1 in 20,
+ * daily view counts, and a bench-news email choice for the first 20,000.
  */
 export async function generateBulk(data: BenchData, count: number, log: (line: string) => void): Promise<void> {
   const db = data.handle.db;
@@ -73,7 +74,7 @@ export async function generateBulk(data: BenchData, count: number, log: (line: s
   };
   // Secondary indexes are dropped for the load and built again after it: a sort per index instead
   // of a million incremental inserts. Constraint indexes (primary keys, unique columns) stay.
-  const tables = ["profiles", "trait_values", "consent_states", "quiz_responses", "subscriptions"];
+  const tables = ["profiles", "trait_values", "consent_states", "quiz_responses", "subscriptions", "personalization_decisions", "conversions"];
   const indexes = await executeRows<{ name: string; def: string }>(
     db,
     sql`select i.indexname as name, i.indexdef as def from pg_indexes i
@@ -118,6 +119,26 @@ export async function generateBulk(data: BenchData, count: number, log: (line: s
                3, 3, '{"channel":"hosted","device":"mobile"}', 'en',
                now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval, now() - (g || ' seconds')::interval
         from generate_series(1, ${count}) g`,
+  );
+  await step(
+    "what the engine gave each response",
+    sql`insert into personalization_decisions (response_id, workspace_id, profile_id, quiz_id, bundle_key, bundle_generic, personalized, reason, skus, decided_at)
+        select 'rsp_bench' || lpad(g::text, 21, '0'), ${ws}, 'prf_bench' || lpad(g::text, 21, '0'), ${quiz.quiz.id}, 'starter', g % 5 = 0, g % 5 <> 0,
+               case when g % 5 = 0 then 'consent_withheld' end, array['GLW-SR-HYAL', 'GLW-SPF-MIN'], now() - (g || ' seconds')::interval
+        from generate_series(1, ${count}) g`,
+  );
+  await step(
+    "conversions of one in twenty",
+    sql`insert into conversions (id, workspace_id, profile_id, value, currency, skus, response_id, quiz_id, bundle_key, personalized, occurred_at, created_at)
+        select 'cnv_bench' || lpad(g::text, 21, '0'), ${ws}, 'prf_bench' || lpad(g::text, 21, '0'), 20 + g % 80, 'USD', array['GLW-SR-HYAL'],
+               'rsp_bench' || lpad(g::text, 21, '0'), ${quiz.quiz.id}, 'starter', g % 5 <> 0, now() - (g || ' seconds')::interval, now()
+        from generate_series(1, ${count}) g where g % 20 = 0`,
+  );
+  await step(
+    "daily view counts",
+    sql`insert into quiz_view_counts (workspace_id, quiz_id, version_id, day, channel, device, utm_source, shard, views)
+        select ${ws}, ${quiz.quiz.id}, ${quiz.version.id}, (now() - (d || ' days')::interval)::date, 'hosted', 'mobile', '', s, ${Math.ceil(count / 12 / 8)}
+        from generate_series(0, 12) d cross join generate_series(0, 7) s`,
   );
   await step(
     "bench-news choices",

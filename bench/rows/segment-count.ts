@@ -6,6 +6,12 @@ import { countRule } from "@/lib/segments/service";
 import type { BenchContext } from "../context";
 import { benchTopic } from "../data";
 import { ms, verdict, type Row } from "../table";
+import { timed as timedRead } from "../timed";
+
+async function timed(count: () => Promise<number>, times: number): Promise<{ count: number; medianMs: number; maxMs: number }> {
+  const t = await timedRead(count, times);
+  return { count: t.value, medianMs: t.medianMs, maxMs: t.maxMs };
+}
 
 // A segment a skincare brand would build: dry or combination skin, sensitive, not opted out of the newsletter.
 const rule: Rule = {
@@ -15,18 +21,6 @@ const rule: Rule = {
     { not: { subscription: benchTopic, channel: "email", status: "unsubscribed" } },
   ],
 };
-
-async function timed(count: () => Promise<number>, times: number): Promise<{ count: number; medianMs: number; maxMs: number }> {
-  const durations: number[] = [];
-  let n = await count(); // warm the cache, as a live count would be
-  for (let i = 0; i < times; i++) {
-    const t = performance.now();
-    n = await count();
-    durations.push(performance.now() - t);
-  }
-  durations.sort((a, b) => a - b);
-  return { count: n, medianMs: durations[Math.floor(durations.length / 2)]!, maxMs: durations.at(-1)! };
-}
 
 async function countQuery(ctx: BenchContext, query: SQL): Promise<number> {
   const [row] = await executeRows<{ n: number }>(ctx.data.handle.db, query);
