@@ -113,6 +113,7 @@ export function ResultScreen(p: {
   summary: AnswerSummaryItem[];
   outcome: QuizOutcome | null;
   gpcHonoured: boolean;
+  claimPending?: boolean;
 }) {
   const { ctx, def } = p;
   const t = ctx.t;
@@ -135,6 +136,11 @@ export function ResultScreen(p: {
       {p.gpcHonoured ? (
         <p class="notice ok" role="status">
           {t("gpcHonoured")}
+        </p>
+      ) : null}
+      {p.claimPending ? (
+        <p class="notice" role="status" data-quiz-claim="">
+          {t("claimPending")}
         </p>
       ) : null}
       {p.outcome && (hasOutcome(p.outcome) || p.outcome.fallback) ? <OutcomeView ctx={ctx} outcome={p.outcome} /> : null}
@@ -211,6 +217,26 @@ export function SaveScreen(p: { ctx: RuntimeContext; resumeUrl: string; sent?: b
 }
 
 /** A page with a title and a sentence: not found, ended, invalid link. */
+/** "Add your answers to your profile?": a POST, so mail scanners that follow the link change nothing. */
+export function ClaimScreen(p: { ctx: RuntimeContext; action: string; token: string }) {
+  const t = p.ctx.t;
+  return (
+    <QuizFrame ctx={p.ctx} title={t("claimTitle")} hereIn={(l) => `${p.action}?t=${encodeURIComponent(p.token)}&lang=${l}`}>
+      <form class="card" method="post" action={p.action}>
+        <h1>{t("claimTitle")}</h1>
+        <p>{t("claimBody")}</p>
+        <input type="hidden" name="t" value={p.token} />
+        <input type="hidden" name="lang" value={p.ctx.locale} />
+        <p>
+          <button class="btn" type="submit">
+            {t("claimButton")}
+          </button>
+        </p>
+      </form>
+    </QuizFrame>
+  );
+}
+
 export function MessageScreen(p: { ctx: RuntimeContext; title: string; body: string; action?: { href: string; label: string } | null }) {
   return (
     <QuizFrame ctx={p.ctx} title={p.title}>

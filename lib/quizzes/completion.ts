@@ -9,8 +9,12 @@ import { recordConsent, type ConsentContext } from "@/lib/consent/ledger";
 import { honourGpc } from "@/lib/consent/gpc";
 import { identifyProfile, upsertProfile } from "@/lib/profiles/service";
 import { lockActiveProfile } from "@/lib/profiles/lookup";
+import { findProfileByEmail } from "@/lib/profiles/queries";
+import { profileEmail } from "@/lib/profiles/schemas";
+import { findWorkspaceById } from "@/lib/workspaces/queries";
+import { sendClaimMail } from "./claim";
 import { applyTraits, quizSourceRef } from "@/lib/traits/service";
-import type { Answers, QuizDefinition } from "./definition";
+import { localize, type Answers, type QuizDefinition } from "./definition";
 import { traitsFromAnswers, type DeclaredTrait } from "./declared";
 import { computeOutcome } from "./outcome";
 import type { QuizOutcome } from "./result";
@@ -28,6 +32,8 @@ export interface Settled {
   traits: DeclaredTrait[];
   outcome: QuizOutcome | null;
   gpcHonoured: boolean;
+  /** The email answer belongs to another profile: its owner must confirm before the answers join it. */
+  claim?: { email: string; intoProfileId: string };
 }
 
 interface SettleInput {
@@ -62,13 +68,18 @@ export async function settleCompletion(tx: Db, input: SettleInput, request: Comp
   const source = { kind: input.identity ? ("api" as const) : ("quiz" as const), ref: response.versionId };
 
   let profileId = response.profileId;
+  let claim: Settled["claim"];
   if (input.identity) {
     const email = input.identity.email ?? emailAnswer;
     profileId = (await upsertProfile(tx, workspaceId, { email, externalId: input.identity.externalId, locale }, { actor: input.actor, source, clock })).profile.id;
   } else if (!profileId) {
-    profileId = emailAnswer
-      ? (await upsertProfile(tx, workspaceId, { email: emailAnswer, locale }, { actor: input.actor, source, clock })).profile.id
-      : (await identifyProfile(tx, workspaceId, { anonymousId: response.id, locale }, { actor: input.actor, source, clock })).profile.id;
+    // An address typed into a public quiz proves nothing: a profile that already has it gets the answers only once its owner confirms (lib/quizzes/claim.ts).
+    const owner = emailAnswer ? await activeProfileWithEmail(tx, workspaceId, emailAnswer) : null;
+    if (owner) claim = { email: owner.email!, intoProfileId: owner.id };
+    profileId =
+      emailAnswer && !owner
+        ? (await upsertProfile(tx, workspaceId, { email: emailAnswer, locale }, { actor: input.actor, source, clock })).profile.id
+        : (await identifyProfile(tx, workspaceId, { anonymousId: response.id, locale }, { actor: input.actor, source, clock })).profile.id;
   }
 
   await lockActiveProfile(tx, workspaceId, profileId);
@@ -135,7 +146,7 @@ export async function settleCompletion(tx: Db, input: SettleInput, request: Comp
   });
   await tx
     .update(quizResponses)
-    .set({ profileId, traits: written, outcome: outcome as Record<string, unknown> | null })
+    .set({ profileId, traits: written, outcome: outcome as Record<string, unknown> | null, ...(claim ? { context: { ...input.context, claimPending: true } } : {}) })
     .where(and(eq(quizResponses.id, response.id), eq(quizResponses.workspaceId, workspaceId)));
   await emit(tx, workspaceId, "quiz.completed", {
     profileId,
@@ -147,7 +158,14 @@ export async function settleCompletion(tx: Db, input: SettleInput, request: Comp
     traits: traitValues,
     ...(outcome ? { outcome } : {}),
   });
-  return { profileId, traits: written, outcome, gpcHonoured };
+  return { profileId, traits: written, outcome, gpcHonoured, ...(claim ? { claim } : {}) };
+}
+
+async function activeProfileWithEmail(tx: Db, workspaceId: string, email: string) {
+  const parsed = profileEmail.safeParse(email);
+  if (!parsed.success) return null;
+  const found = await findProfileByEmail(tx, { workspaceId, email: parsed.data });
+  return found?.status === "active" && found.email ? found : null;
 }
 
 export interface CompleteRunInput {
@@ -162,6 +180,25 @@ export interface CompleteRunInput {
 
 /** Complete a hosted or embedded run in one transaction; false when another write won the race (the caller replays). */
 export async function completeRun(db: Db, input: CompleteRunInput, request: CompletionRequest, clock: Clock = systemClock): Promise<Settled | false> {
+  const settled = await completeInTx(db, input, request, clock);
+  if (settled && settled.claim) await mailClaim(db, input, settled.claim, clock);
+  return settled;
+}
+
+/** After the commit: a mail failure must not undo a completed run (the answers wait on their anonymous profile). */
+async function mailClaim(db: Db, input: CompleteRunInput, claim: NonNullable<Settled["claim"]>, clock: Clock) {
+  const { response, definition, quizSlug } = input.run;
+  try {
+    const workspace = await findWorkspaceById(db, response.workspaceId);
+    if (!workspace) return;
+    const quizTitle = localize(definition.title, response.locale, definition.defaultLocale);
+    await sendClaimMail(db, { workspace, quizSlug, quizTitle, responseId: response.id, intoProfileId: claim.intoProfileId, email: claim.email, locale: response.locale }, clock);
+  } catch (err) {
+    console.error(`[quiz] could not mail the claim link for ${response.id}:`, err instanceof Error ? err.message : err);
+  }
+}
+
+function completeInTx(db: Db, input: CompleteRunInput, request: CompletionRequest, clock: Clock): Promise<Settled | false> {
   const { response } = input.run;
   const now = clock.now();
   return db.transaction(async (tx) => {

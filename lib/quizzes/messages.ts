@@ -61,6 +61,13 @@ const en = {
   language: "Language",
   skipLink: "Skip to the question",
   price: "{price} {currency}",
+  claimPending: "This email address already has a profile with us, so we sent it a link: open it to add these answers to that profile. Until then they are kept apart.",
+  claimTitle: "Add your answers to your profile?",
+  claimBody: "Your answers to this quiz are kept apart until you confirm that this email address is yours. Confirming adds them, and the consent you gave, to your profile.",
+  claimButton: "Yes, add them to my profile",
+  claimDoneTitle: "Your answers are in your profile",
+  claimDoneBody: "Thank you for confirming. You can close this page.",
+  claimInvalidBody: "This confirmation link is not valid, or it has expired. Take the quiz again to get a new one.",
 } as const;
 
 export type QuizMessageKey = keyof typeof en;
@@ -126,5 +133,12 @@ export const quizMessages: Messages<QuizMessageKey> = {
     language: "Sprache",
     skipLink: "Zur Frage springen",
     price: "{price} {currency}",
+    claimPending: "Zu dieser E-Mail-Adresse gibt es bei uns schon ein Profil. Wir haben ihr einen Link geschickt: Öffne ihn, um diese Antworten dem Profil hinzuzufügen. Bis dahin bleiben sie getrennt.",
+    claimTitle: "Antworten deinem Profil hinzufügen?",
+    claimBody: "Deine Antworten zu diesem Quiz bleiben getrennt, bis du bestätigst, dass diese E-Mail-Adresse dir gehört. Mit der Bestätigung kommen sie und deine Einwilligungen in dein Profil.",
+    claimButton: "Ja, meinem Profil hinzufügen",
+    claimDoneTitle: "Deine Antworten sind in deinem Profil",
+    claimDoneBody: "Danke für die Bestätigung. Du kannst diese Seite schließen.",
+    claimInvalidBody: "Dieser Bestätigungslink ist ungültig oder abgelaufen. Mach das Quiz noch einmal, um einen neuen zu bekommen.",
   },
 };

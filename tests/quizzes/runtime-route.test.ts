@@ -12,6 +12,9 @@ import { ensureDemoQuiz } from "@/lib/quizzes/seed";
 import { createQuiz, setQuizArchived } from "@/lib/quizzes/service";
 import { GET, POST } from "@/app/(public)/q/[workspace]/[quiz]/route";
 import { quizPost } from "@/app/(public)/q/runtime";
+import * as claimRoute from "@/app/(public)/q/[workspace]/[quiz]/claim/route";
+import { getTraits, setTraits } from "@/lib/traits/service";
+import { getConsentState } from "@/lib/consent/ledger";
 import { upsertProfile } from "@/lib/profiles/service";
 
 // The hosted runtime driven through its route handlers exactly as a browser without JavaScript would.
@@ -161,6 +164,43 @@ describe("hosted quiz route", () => {
     expect(result.html).toContain("What you told us");
     expect(result.html).toMatch(/<dt>What's your skin type\?<\/dt><dd>Dry<\/dd>/);
     expect(result.html).not.toContain("reader@example.com");
+  });
+
+  it("keeps answers given with someone else's email apart until that address's owner confirms by mail", async () => {
+    const { profile: owner } = await upsertProfile(h.db, glowId, { email: "owner@example.com" }, { actor: cliActor, source: { kind: "api" } });
+    await setTraits(h.db, glowId, owner.id, { skin_type: "oily" }, { kind: "api" });
+    const token = await startRun();
+    for (const [q, a] of [["skin_type", "dry"], ["concerns", "acne"], ["sensitive", "no"], ["budget", "mid"]] as const) await post([["r", token], ["q", q], ["a", a]]);
+    await post([["r", token], ["q", "minutes"], ["skip", "1"]]);
+    const done = await post([["r", token], ["q", "email"], ["a", "Owner@Example.com"]]);
+    const result = await get(location(done));
+    expect(result.html).toContain("This email address already has a profile with us");
+    const skinType = async () => (await getTraits(h.db, glowId, owner.id)).find((t) => t.key === "skin_type")?.value;
+    expect(await skinType()).toBe("oily");
+
+    const [mail] = await h.db.select().from(outboundMail).where(and(eq(outboundMail.workspaceId, glowId), eq(outboundMail.kind, "quiz.claim")));
+    expect(mail?.to).toBe("owner@example.com");
+    const link = new URL(/http\S+\/claim\?t=\S+/.exec(mail!.text)![0]);
+    const claim = (method: "GET" | "POST", t: string) =>
+      method === "GET"
+        ? claimRoute.GET(new Request(url(`${base}/claim?t=${t}`)), params())
+        : claimRoute.POST(new Request(url(`${base}/claim`), { method, headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams({ t }).toString() }), params());
+    const t = link.searchParams.get("t")!;
+    // Opening the link only asks (mail scanners follow links); a forged token is refused.
+    const ask = await claim("GET", t);
+    expect(await ask.text()).toContain("Add your answers to your profile?");
+    expect(await skinType()).toBe("oily");
+    expect((await claim("POST", t.slice(0, -2) + (t.endsWith("AA") ? "BB" : "AA"))).status).toBe(400);
+    expect(await skinType()).toBe("oily");
+
+    const confirmed = await claim("POST", t);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.text()).toContain("Your answers are in your profile");
+    expect(await skinType()).toBe("dry");
+    const consent = await getConsentState(h.db, glowId, owner.id);
+    expect(consent.find((c) => c.purpose === "personalization")?.granted).toBe(true);
+    // The link is spent, not broken: confirming again changes nothing and says it is done.
+    expect(await (await claim("POST", t)).text()).toContain("Your answers are in your profile");
   });
 
   it("sends a link to continue on another device", async () => {

@@ -67,6 +67,7 @@ function viewOf(loaded: Loaded, state: PreviewState): RunView {
     endingKey: w.current?.kind === "ending" ? w.current.key : null,
     outcome: null,
     gpc: false,
+    claimPending: false,
   };
 }
 

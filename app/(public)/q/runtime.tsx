@@ -75,7 +75,7 @@ function linksFor(route: RuntimeRoute, token: string | null, locale: string): Ru
   };
 }
 
-function contextFor(route: RuntimeRoute, p: { token: string | null; locale: string; def: QuizDefinition | null; brand: Branding }): RuntimeContext {
+export function contextFor(route: RuntimeRoute, p: { token: string | null; locale: string; def: QuizDefinition | null; brand: Branding }): RuntimeContext {
   return {
     mode: route.mode,
     locale: p.locale,
@@ -87,7 +87,7 @@ function contextFor(route: RuntimeRoute, p: { token: string | null; locale: stri
   };
 }
 
-function render(route: RuntimeRoute, tree: VNode, status = 200, headers: Record<string, string> = {}): Response {
+export function render(route: RuntimeRoute, tree: VNode, status = 200, headers: Record<string, string> = {}): Response {
   return htmlResponse(tree, { status, headers, frameAncestors: route.frameAncestors });
 }
 
@@ -106,8 +106,13 @@ function pickLocale(def: QuizDefinition, request: Request, p: { lang?: string | 
   });
 }
 
+/** The language of pages outside a run: `?lang=`, then the browser's. */
+export function requestLocale(request: Request): Locale {
+  return chromeLocale(negotiateLocale({ query: new URL(request.url).searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
+}
+
 function plainPage(route: RuntimeRoute, request: Request, kind: "notFound" | "ended" | "invalidLink", brand?: Branding, startHref?: string): Response {
-  const locale = chromeLocale(negotiateLocale({ query: new URL(request.url).searchParams.get("lang"), acceptLanguage: request.headers.get("accept-language") }));
+  const locale = requestLocale(request);
   const ctx = contextFor(route, { token: null, locale, def: null, brand: brand ?? { name: "Candor" } });
   const t = ctx.t;
   const [title, body, status] =
@@ -119,7 +124,7 @@ function plainPage(route: RuntimeRoute, request: Request, kind: "notFound" | "en
   return render(route, <MessageScreen ctx={ctx} title={title} body={body} action={startHref ? { href: startHref, label: t("startAgain") } : null} />, status);
 }
 
-async function resolveOrPage(db: Db, route: RuntimeRoute, request: Request): Promise<PublicQuiz | Response> {
+export async function resolveOrPage(db: Db, route: RuntimeRoute, request: Request): Promise<PublicQuiz | Response> {
   try {
     return await resolvePublicQuiz(db, { workspaceSlug: route.workspace, quizSlug: route.quiz });
   } catch (err) {
@@ -193,6 +198,8 @@ export interface RunView {
   endingKey: string | null;
   outcome: QuizOutcome | null;
   gpc: boolean;
+  /** The answers wait for the email address's owner to confirm (see lib/quizzes/claim.ts). */
+  claimPending: boolean;
 }
 
 export function runView(run: Run): RunView {
@@ -206,6 +213,7 @@ export function runView(run: Run): RunView {
     endingKey: run.response.endingKey,
     outcome: (run.response.outcome as QuizOutcome | null) ?? null,
     gpc: run.response.context.gpc === true,
+    claimPending: run.response.context.claimPending === true,
   };
 }
 
@@ -249,7 +257,7 @@ export function resultTree(ctx: RuntimeContext, view: RunView): VNode {
   const def = view.definition;
   const emailKeys = new Set(def.questions.filter((q) => q.type === "email").map((q) => q.key));
   const summary = summarizeAnswers(def, view.answers, view.walk.path.filter((k) => !emailKeys.has(k)), ctx.locale, "—");
-  return <ResultScreen ctx={ctx} def={def} endingKey={view.endingKey} summary={summary} outcome={view.outcome} gpcHonoured={view.gpc} />;
+  return <ResultScreen ctx={ctx} def={def} endingKey={view.endingKey} summary={summary} outcome={view.outcome} gpcHonoured={view.gpc} claimPending={view.claimPending} />;
 }
 
 async function questionPage(db: Db, route: RuntimeRoute, run: Run, token: string, locale: string, r: QuestionRender, status = 200): Promise<Response> {

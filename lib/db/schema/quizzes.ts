@@ -70,6 +70,8 @@ export interface ResponseContext {
   /** The notice versions shown on the email question, by purpose. */
   notices?: Record<string, string>;
   marketingOptIn?: boolean;
+  /** The email answer belonged to an existing profile: the answers wait for its owner to confirm by mail. */
+  claimPending?: boolean;
 }
 
 /**
