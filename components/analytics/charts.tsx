@@ -14,8 +14,6 @@ export interface Series {
   dashed?: boolean;
 }
 
-export const palette = { indigo: "#4f46e5", green: "#15803d", amber: "#b45309", red: "#b91c1c", cyan: "#0e7490", purple: "#7e22ce", slate: "#475569" };
-
 const axisTick = { fontSize: 12 };
 
 /** Figures per day as lines (or bars with `bars`), one per series. */

@@ -1,6 +1,9 @@
 import type { Cell, ColumnFormat } from "@/lib/analytics/tables";
 
-// Client-safe formatting of analytics figures (en, UTC days).
+// Client-safe formatting of analytics figures (en, UTC days), and the charts' colours: kept out of
+// the "use client" chart module so server pages can read them (a client module's exports are references there).
+
+export const palette = { indigo: "#4f46e5", green: "#15803d", amber: "#b45309", red: "#b91c1c", cyan: "#0e7490", purple: "#7e22ce", slate: "#475569" };
 
 const int = new Intl.NumberFormat("en");
 const money = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { personalizationDecisions, type MatchReason } from "@/lib/db/schema";
 
@@ -10,7 +11,8 @@ export interface DecisionInput {
   quizId: string;
   bundle: { key: string; generic: boolean; withheld: { purpose: string }[]; skus: string[] } | null;
   flow: { key: string; generic: boolean; withheld: { purpose: string }[] } | null;
-  decidedAt: Date;
+  /** Defaults to the response's completion time (set earlier in the same transaction). */
+  decidedAt?: Date;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function recordDecision(tx: Db, d: DecisionInput): Promise<void> {
       reason: c.reason,
       withheldPurposes: c.withheldPurposes,
       skus: d.bundle?.skus ?? [],
-      decidedAt: d.decidedAt,
+      decidedAt: d.decidedAt ?? sql`coalesce((select completed_at from quiz_responses where id = ${d.responseId} and workspace_id = ${d.workspaceId}), now())`,
     })
     .onConflictDoNothing();
 }

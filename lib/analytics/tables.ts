@@ -35,7 +35,7 @@ export const funnelDaysTable = (days: { day: string; views: number; starts: numb
 export const breakdownTable = (dimension: string, label: string, rows: { value: string; views: number | null; starts: number; completions: number; completionRate: number | null }[]) =>
   table(
     `breakdown-${dimension}`,
-    `Funnel by ${label.toLowerCase()}`,
+    `Funnel by ${/^[A-Z][a-z]/.test(label) ? label[0]!.toLowerCase() + label.slice(1) : label}`,
     [col(label, "text"), col("Views"), col("Starts"), col("Completions"), col("Completion rate", "percent")],
     rows.map((r) => [r.value || "(none)", r.views, r.starts, r.completions, r.completionRate]),
   );

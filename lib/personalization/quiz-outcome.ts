@@ -61,7 +61,6 @@ export const quizOutcomeProvider: OutcomeProvider = async (tx: Db, input: Outcom
       ? { key: recommendation.bundle.key, generic: recommendation.generic, withheld: recommendation.fallback?.withheld ?? [], skus: recommendation.items.map((i) => i.product.sku) }
       : null,
     flow: choice ? { key: choice.flow.key, generic: choice.flow.generic, withheld: choice.fallback?.withheld ?? [] } : null,
-    decidedAt: clock.now(),
   });
   return outcome;
 };

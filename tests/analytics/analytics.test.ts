@@ -159,7 +159,7 @@ describe("quiz funnel", () => {
 describe("personalization", () => {
   it("records what each completion was given", async () => {
     const [first] = await h.db.select().from(personalizationDecisions).where(and(eq(personalizationDecisions.workspaceId, glow), eq(personalizationDecisions.responseId, runs[0]!.responseId)));
-    expect(first).toMatchObject({ personalized: true, reason: null, bundleGeneric: false });
+    expect(first).toMatchObject({ personalized: true, reason: null, bundleGeneric: false, decidedAt: new Date(`${day}T08:02:10Z`) });
     expect(first!.bundleKey).toBeTruthy();
     expect(first!.skus.length).toBeGreaterThan(0);
   });
@@ -221,9 +221,8 @@ describe("conversions", () => {
 
   it("reports conversion rate and revenue by bundle, personalized versus generic, and segment", async () => {
     const byKind = await conversionsBy(h.db, glow, range, "personalized", "USD");
-    // Both completions of the day were personalized (their decisions are dated when they were made, today), so in
-    // this range people shown = 0 and the conversions are attributed at write time to "personalized".
-    expect(byKind.find((r) => r.key === "personalized")).toMatchObject({ converters: 2, conversions: 4, revenue: 100.01 });
+    // Both completions of the day were personalized: two people shown, both converted.
+    expect(byKind).toEqual([{ key: "personalized", label: "personalized", shown: 2, converters: 2, conversions: 4, revenue: 100.01, conversionRate: 1 }]);
     const segment = await createSegment(h.db, glow, { name: "Dry skin", rule: { trait: "skin_type", op: "eq", value: "dry" } }, cliActor);
     expect(await conversionsBySegment(h.db, glow, range, "USD", segment.id)).toEqual([
       { id: segment.id, name: "Dry skin", members: expect.any(Number), converters: 1, conversions: 1, revenue: 50, conversionRate: expect.any(Number) },
@@ -273,7 +272,7 @@ describe("overview and export", () => {
     const o = await analyticsOverview(h.db, glow, range);
     expect(o.current.funnel).toMatchObject({ views: 5, starts: 4, completions: 2, completionRate: 0.5 });
     expect(o.current.conversions).toMatchObject({ conversions: 4, revenue: 100.01, currency: "USD" });
-    expect(o.current).toMatchObject({ consentGrants: 2, consentWithdrawals: 1 });
+    expect(o.current).toMatchObject({ consentGrants: 2, consentWithdrawals: 1, decided: 2, personalized: 2, matchRate: 1 });
     expect(o.previous!.funnel).toMatchObject({ views: 0, starts: 0, completions: 0 });
     expect(o.change!.starts).toBeNull();
     const other = await analyticsOverview(h.db, acme, range);

@@ -5,8 +5,8 @@ import { RangeForm } from "@/components/analytics/range-form";
 import { FilterForm } from "@/components/analytics/filter-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
-import { CategoryChart, DayChart, palette } from "@/components/analytics/charts";
-import { formatInt, formatMoney, formatPercent } from "@/components/analytics/format";
+import { CategoryChart, DayChart } from "@/components/analytics/charts";
+import { formatInt, formatMoney, formatPercent, palette } from "@/components/analytics/format";
 import { Alert } from "@/components/ui/alert";
 import { analyticsPage, orNotFound, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
@@ -42,13 +42,13 @@ export default async function ConversionsAnalyticsPage({ params, searchParams }:
         />
       </dl>
       <ChartCard
-        title="Conversions and revenue per day"
+        title="Revenue per day"
         summary={`${formatInt(t.conversions)} conversions${cur ? `, ${formatMoney(t.revenue, cur)}` : ""} from ${range.fromDay} to ${range.toDay}.`}
         table={table("conversion-days")}
         csvHref={page.csv("conversion-days")}
         empty={t.conversions === 0}
       >
-        <DayChart data={r.days} series={[{ key: "revenue", label: `Revenue${cur ? ` (${cur})` : ""}`, color: palette.green }, { key: "conversions", label: "Conversions", color: palette.indigo, dashed: true }]} />
+        <DayChart data={r.days} series={[{ key: "revenue", label: `Revenue${cur ? ` (${cur})` : ""}`, color: palette.green }]} />
       </ChartCard>
       <ChartCard
         title="Personalized versus generic"

@@ -5,8 +5,8 @@ import { change } from "@/lib/analytics/range";
 import { RangeForm } from "@/components/analytics/range-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
-import { CategoryChart, DayChart, palette } from "@/components/analytics/charts";
-import { formatInt, formatPercent } from "@/components/analytics/format";
+import { CategoryChart, DayChart } from "@/components/analytics/charts";
+import { formatInt, formatPercent, palette } from "@/components/analytics/format";
 import { analyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 

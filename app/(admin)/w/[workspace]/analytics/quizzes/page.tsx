@@ -5,8 +5,8 @@ import { RangeForm } from "@/components/analytics/range-form";
 import { FilterForm } from "@/components/analytics/filter-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
-import { CategoryChart, DayChart, palette } from "@/components/analytics/charts";
-import { formatInt, formatPercent, formatSeconds } from "@/components/analytics/format";
+import { CategoryChart, DayChart } from "@/components/analytics/charts";
+import { formatInt, formatPercent, formatSeconds, palette } from "@/components/analytics/format";
 import { analyticsPage, orNotFound, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
@@ -100,7 +100,7 @@ export default async function QuizFunnelPage({ params, searchParams }: Analytics
           ]}
         />
       </ChartCard>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid gap-6 2xl:grid-cols-2">
         {r.breakdowns
           .filter((b) => b.dimension !== "device")
           .map((b) => (
