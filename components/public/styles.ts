@@ -75,7 +75,7 @@ details summary{cursor:pointer}
 .optin{margin-top:1rem}
 .notice.preview{border-color:#b45309}
 .langs{display:flex;gap:1rem;justify-content:center}
-dl.summary{margin:0 0 .75rem}
+dl.summary{display:block;margin:0 0 .75rem}
 dl.summary div{display:grid;grid-template-columns:1fr 1fr;gap:.75rem;padding:.6rem 0;border-bottom:1px solid var(--line)}
 dl.summary dt{color:var(--muted)}
 dl.summary dd{margin:0;font-weight:600}

@@ -13,41 +13,41 @@ import type { SegmentInput } from "@/lib/segments/schemas";
 // The personalization part of the demo: glow's catalog and routine bundle, acme's persona flows,
 // and a segment in each. Products, bundles, flows and segments are only created when missing.
 
-const img = (n: number) => `https://images.glow.example/products/${n}.jpg`;
+// No product photos: the demo's shop is not real, and a broken image is worse than none.
 const url = (slug: string) => `https://glow.example/products/${slug}`;
-const product = (n: number, sku: string, name: string, category: string, price: number, attributes: ProductInput["attributes"], extra: Partial<ProductInput> = {}): ProductInput => ({
+const product = (sku: string, name: string, category: string, price: number, attributes: ProductInput["attributes"], extra: Partial<ProductInput> = {}): ProductInput => ({
   sku,
   name,
   category,
   price,
   currency: "USD",
-  imageUrl: img(n),
+  imageUrl: null,
   productUrl: url(sku.toLowerCase()),
   attributes,
   ...extra,
 });
 
 export const glowProducts: ProductInput[] = [
-  product(1, "GLW-CL-CREAM", "Cream Cleanser", "cleanser", 16, { skin_types: ["dry", "normal"], concerns: ["redness"], fragrance_free: true, gentle: true }, { description: "A milky, non-foaming wash that leaves the skin barrier alone." }),
-  product(2, "GLW-CL-GEL", "Clarifying Gel Cleanser", "cleanser", 18, { skin_types: ["oily", "combination"], concerns: ["acne"], fragrance_free: true, gentle: false }, { description: "Salicylic acid gel that clears pores without stripping." }),
-  product(3, "GLW-CL-BALM", "Melting Cleansing Balm", "cleanser", 34, { skin_types: ["dry", "normal", "combination"], concerns: ["dullness"], fragrance_free: false, gentle: true }, { description: "Melts sunscreen and make-up in one step." }),
-  product(4, "GLW-TN-SOOTHE", "Soothing Toner", "toner", 22, { skin_types: ["dry", "normal", "combination"], concerns: ["redness"], fragrance_free: true, gentle: true }, { description: "Centella and panthenol to calm reactive skin." }),
-  product(5, "GLW-TN-BHA", "BHA Exfoliating Toner", "toner", 26, { skin_types: ["oily", "combination"], concerns: ["acne", "dullness"], fragrance_free: true, gentle: false }, { description: "2% BHA to keep pores clear." }),
-  product(6, "GLW-SR-HYAL", "Hyaluronic Serum", "serum", 28, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["aging"], fragrance_free: true, gentle: true }, { description: "Three weights of hyaluronic acid for lasting hydration." }),
-  product(7, "GLW-SR-VITC", "Vitamin C Brightening Serum", "serum", 48, { skin_types: ["normal", "combination", "oily"], concerns: ["dullness", "dark_spots"], fragrance_free: true, gentle: false }, { description: "15% vitamin C for an even, brighter tone." }),
-  product(8, "GLW-SR-NIAC", "Niacinamide Balancing Serum", "serum", 19, { skin_types: ["oily", "combination"], concerns: ["acne", "redness", "dark_spots"], fragrance_free: true, gentle: true }, { description: "10% niacinamide to calm and balance." }),
-  product(9, "GLW-SR-RETI", "Gentle Retinal Serum", "serum", 62, { skin_types: ["normal", "combination", "dry"], concerns: ["aging", "dark_spots"], fragrance_free: true, gentle: false }, { description: "Encapsulated retinal for fine lines, at night." }),
-  product(10, "GLW-SR-AZEL", "Azelaic Calming Serum", "serum", 31, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["redness", "acne"], fragrance_free: true, gentle: true }, { description: "Azelaic acid for redness and breakouts." }),
-  product(11, "GLW-MO-RICH", "Rich Barrier Cream", "moisturiser", 38, { skin_types: ["dry"], concerns: ["redness", "aging"], fragrance_free: true, gentle: true }, { description: "Ceramides and squalane for dry, tight skin." }),
-  product(12, "GLW-MO-GEL", "Oil-Free Gel Moisturiser", "moisturiser", 24, { skin_types: ["oily", "combination"], concerns: ["acne"], fragrance_free: true, gentle: true }, { description: "Weightless hydration that never feels greasy." }),
-  product(13, "GLW-MO-DAILY", "Daily Moisturiser", "moisturiser", 18, { skin_types: ["normal", "combination", "dry"], concerns: [], fragrance_free: false, gentle: true }, { description: "A light everyday cream with a fresh scent." }),
-  product(14, "GLW-MO-NIGHT", "Overnight Repair Cream", "moisturiser", 56, { skin_types: ["dry", "normal"], concerns: ["aging", "dullness"], fragrance_free: true, gentle: true }, { description: "Peptides that work while you sleep.", inStock: false }),
-  product(15, "GLW-SPF-MIN", "Mineral Sunscreen SPF 50", "spf", 29, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["redness", "dark_spots"], fragrance_free: true, gentle: true }, { description: "Zinc oxide protection, gentle on reactive skin." }),
-  product(16, "GLW-SPF-FLUID", "Invisible Fluid SPF 30", "spf", 21, { skin_types: ["oily", "combination", "normal"], concerns: ["dark_spots"], fragrance_free: false, gentle: false }, { description: "A sheer, matte fluid for every day." }),
-  product(17, "GLW-MK-CLAY", "Purifying Clay Mask", "mask", 23, { skin_types: ["oily", "combination"], concerns: ["acne", "dullness"], fragrance_free: true, gentle: false }, { description: "Kaolin to draw out excess oil, once a week." }),
-  product(18, "GLW-MK-HYDRA", "Overnight Hydrating Mask", "mask", 27, { skin_types: ["dry", "normal"], concerns: ["dullness", "aging"], fragrance_free: true, gentle: true }, { description: "Sleep in it, wake up plump." }),
-  product(19, "GLW-EY-CAFF", "Caffeine Eye Cream", "eye", 25, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["aging"], fragrance_free: true, gentle: true }, { description: "De-puffs and brightens the under-eye." }),
-  product(20, "GLW-OIL-SQUA", "Squalane Face Oil", "oil", 30, { skin_types: ["dry"], concerns: ["dullness", "redness"], fragrance_free: true, gentle: true }, { description: "Plant squalane to seal in moisture." }),
+  product("GLW-CL-CREAM", "Cream Cleanser", "cleanser", 16, { skin_types: ["dry", "normal"], concerns: ["redness"], fragrance_free: true, gentle: true }, { description: "A milky, non-foaming wash that leaves the skin barrier alone." }),
+  product("GLW-CL-GEL", "Clarifying Gel Cleanser", "cleanser", 18, { skin_types: ["oily", "combination"], concerns: ["acne"], fragrance_free: true, gentle: false }, { description: "Salicylic acid gel that clears pores without stripping." }),
+  product("GLW-CL-BALM", "Melting Cleansing Balm", "cleanser", 34, { skin_types: ["dry", "normal", "combination"], concerns: ["dullness"], fragrance_free: false, gentle: true }, { description: "Melts sunscreen and make-up in one step." }),
+  product("GLW-TN-SOOTHE", "Soothing Toner", "toner", 22, { skin_types: ["dry", "normal", "combination"], concerns: ["redness"], fragrance_free: true, gentle: true }, { description: "Centella and panthenol to calm reactive skin." }),
+  product("GLW-TN-BHA", "BHA Exfoliating Toner", "toner", 26, { skin_types: ["oily", "combination"], concerns: ["acne", "dullness"], fragrance_free: true, gentle: false }, { description: "2% BHA to keep pores clear." }),
+  product("GLW-SR-HYAL", "Hyaluronic Serum", "serum", 28, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["aging"], fragrance_free: true, gentle: true }, { description: "Three weights of hyaluronic acid for lasting hydration." }),
+  product("GLW-SR-VITC", "Vitamin C Brightening Serum", "serum", 48, { skin_types: ["normal", "combination", "oily"], concerns: ["dullness", "dark_spots"], fragrance_free: true, gentle: false }, { description: "15% vitamin C for an even, brighter tone." }),
+  product("GLW-SR-NIAC", "Niacinamide Balancing Serum", "serum", 19, { skin_types: ["oily", "combination"], concerns: ["acne", "redness", "dark_spots"], fragrance_free: true, gentle: true }, { description: "10% niacinamide to calm and balance." }),
+  product("GLW-SR-RETI", "Gentle Retinal Serum", "serum", 62, { skin_types: ["normal", "combination", "dry"], concerns: ["aging", "dark_spots"], fragrance_free: true, gentle: false }, { description: "Encapsulated retinal for fine lines, at night." }),
+  product("GLW-SR-AZEL", "Azelaic Calming Serum", "serum", 31, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["redness", "acne"], fragrance_free: true, gentle: true }, { description: "Azelaic acid for redness and breakouts." }),
+  product("GLW-MO-RICH", "Rich Barrier Cream", "moisturiser", 38, { skin_types: ["dry"], concerns: ["redness", "aging"], fragrance_free: true, gentle: true }, { description: "Ceramides and squalane for dry, tight skin." }),
+  product("GLW-MO-GEL", "Oil-Free Gel Moisturiser", "moisturiser", 24, { skin_types: ["oily", "combination"], concerns: ["acne"], fragrance_free: true, gentle: true }, { description: "Weightless hydration that never feels greasy." }),
+  product("GLW-MO-DAILY", "Daily Moisturiser", "moisturiser", 18, { skin_types: ["normal", "combination", "dry"], concerns: [], fragrance_free: false, gentle: true }, { description: "A light everyday cream with a fresh scent." }),
+  product("GLW-MO-NIGHT", "Overnight Repair Cream", "moisturiser", 56, { skin_types: ["dry", "normal"], concerns: ["aging", "dullness"], fragrance_free: true, gentle: true }, { description: "Peptides that work while you sleep.", inStock: false }),
+  product("GLW-SPF-MIN", "Mineral Sunscreen SPF 50", "spf", 29, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["redness", "dark_spots"], fragrance_free: true, gentle: true }, { description: "Zinc oxide protection, gentle on reactive skin." }),
+  product("GLW-SPF-FLUID", "Invisible Fluid SPF 30", "spf", 21, { skin_types: ["oily", "combination", "normal"], concerns: ["dark_spots"], fragrance_free: false, gentle: false }, { description: "A sheer, matte fluid for every day." }),
+  product("GLW-MK-CLAY", "Purifying Clay Mask", "mask", 23, { skin_types: ["oily", "combination"], concerns: ["acne", "dullness"], fragrance_free: true, gentle: false }, { description: "Kaolin to draw out excess oil, once a week." }),
+  product("GLW-MK-HYDRA", "Overnight Hydrating Mask", "mask", 27, { skin_types: ["dry", "normal"], concerns: ["dullness", "aging"], fragrance_free: true, gentle: true }, { description: "Sleep in it, wake up plump." }),
+  product("GLW-EY-CAFF", "Caffeine Eye Cream", "eye", 25, { skin_types: ["dry", "normal", "combination", "oily"], concerns: ["aging"], fragrance_free: true, gentle: true }, { description: "De-puffs and brightens the under-eye." }),
+  product("GLW-OIL-SQUA", "Squalane Face Oil", "oil", 30, { skin_types: ["dry"], concerns: ["dullness", "redness"], fragrance_free: true, gentle: true }, { description: "Plant squalane to seal in moisture." }),
 ];
 
 const skinTypes = ["dry", "oily", "combination", "normal"] as const;
