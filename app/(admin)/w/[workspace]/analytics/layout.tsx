@@ -17,7 +17,7 @@ export default async function AnalyticsLayout({ children, params }: { children: 
   const { workspace } = await requireMember((await params).workspace);
   const base = `/w/${workspace.slug}/analytics`;
   return (
-    <div className="grid min-w-0 gap-6">
+    <div className="grid min-w-0 grid-cols-1 gap-6">
       <PageHeader title="Analytics" description="Where people drop out of quizzes, what they opt into, whether personalization reaches them and whether it pays. Days are UTC." />
       <Suspense fallback={<div className="h-10 border-b border-border" />}>
         <AnalyticsTabs base={base} items={sections} />

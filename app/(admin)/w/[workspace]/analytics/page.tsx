@@ -24,7 +24,7 @@ export default async function AnalyticsOverviewPage({ params, searchParams }: An
   const nothing = c.funnel.views + c.funnel.starts + c.decided + c.conversions.conversions + c.consentGrants + c.consentWithdrawals + c.unsubscribes === 0;
   const section = (path: string) => `${page.base}/${path}?from=${range.fromDay}&to=${range.toDay}${range.compare ? "&compare=1" : ""}`;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       {nothing ? (
         <EmptyState

@@ -24,7 +24,7 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
   const traitsTable = r.tables.find((x) => x.id === "traits")!;
   const csv = (id: string) => page.csv(id) + (quiz && !page.filters.quiz ? `&quiz=${encodeURIComponent(quiz)}` : "");
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       {r.quizzes.length ? (
         <FilterForm
@@ -36,7 +36,7 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
           ]}
         />
       ) : null}
-      <section aria-labelledby="answers-heading" className="grid gap-4">
+      <section aria-labelledby="answers-heading" className="grid grid-cols-1 gap-4">
         <h2 id="answers-heading" className="text-lg font-semibold">
           Answers{r.scope.quiz ? ` to ${r.scope.quiz.name}` : ""}
         </h2>
@@ -45,7 +45,7 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
         ) : r.answers.length === 0 ? (
           <p className="text-sm text-muted-foreground">This version has no choice or scale questions. Text and email answers are never summed up here.</p>
         ) : (
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             {r.answers.map((q) => (
               <ChartCard
                 key={q.key}
@@ -68,7 +68,7 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
           </div>
         )}
       </section>
-      <section aria-labelledby="traits-heading" className="grid gap-4">
+      <section aria-labelledby="traits-heading" className="grid grid-cols-1 gap-4">
         <h2 id="traits-heading" className="text-lg font-semibold">
           Declared traits
         </h2>
@@ -81,7 +81,7 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
             <CardContent />
           </Card>
         ) : (
-          <div className="grid gap-6 xl:grid-cols-2">
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
             {r.traits.map((trait) => (
               <ChartCard
                 key={trait.key}

@@ -21,7 +21,7 @@ export default async function ConsentAnalyticsPage({ params, searchParams }: Ana
   const purposes = r.tables.find((x) => x.id === "consent-purposes")!;
   const days = r.tables.find((x) => x.id === "consent-days")!;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Kpi label="Grants" value={formatInt(t.grants)} change={p ? change(t.grants, p.grants) : null} previous={p ? formatInt(p.grants) : null} />

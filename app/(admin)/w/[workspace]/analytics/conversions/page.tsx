@@ -25,7 +25,7 @@ export default async function ConversionsAnalyticsPage({ params, searchParams }:
   const keep = { from: range.fromDay, to: range.toDay, compare: range.compare ? "1" : undefined };
   const kinds = r.byKind.filter((x) => x.key);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       {t.otherCurrency ? (
         <Alert tone="info" title={`Revenue is shown in ${cur}`}>
@@ -69,7 +69,7 @@ export default async function ConversionsAnalyticsPage({ params, searchParams }:
         <CategoryChart data={r.byBundle.map((x) => ({ label: x.label, revenue: x.revenue }))} series={[{ key: "revenue", label: `Revenue${cur ? ` (${cur})` : ""}`, color: palette.green }]} />
       </ChartCard>
       <TableCard table={table("conversions-flow")} csvHref={page.csv("conversions-flow")} description="The onboarding flow each person had been given when they converted." />
-      <section aria-labelledby="segments-heading" className="grid gap-4">
+      <section aria-labelledby="segments-heading" className="grid grid-cols-1 gap-4">
         <h2 id="segments-heading" className="text-lg font-semibold">
           By segment
         </h2>

@@ -20,7 +20,7 @@ export default async function PersonalizationAnalyticsPage({ params, searchParam
   const p = r.previous;
   const table = (id: string) => r.tables.find((x) => x.id === id)!;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Kpi label="Match rate" value={formatPercent(t.matchRate)} change={p ? change(t.matchRate, p.matchRate) : null} previous={p ? formatPercent(p.matchRate) : null} hint="Completed quizzes that got a personalized bundle or flow" />
@@ -53,7 +53,7 @@ export default async function PersonalizationAnalyticsPage({ params, searchParam
       >
         <CategoryChart data={r.reasons.map((x) => ({ label: x.label, count: x.count }))} series={[{ key: "count", label: "Responses", color: palette.amber }]} />
       </ChartCard>
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <ChartCard
           title="Most recommended products"
           summary={r.products.slice(0, 3).map((x) => `${x.name} (${formatInt(x.recommended)})`).join(", ") || "Nothing recommended in this range."}

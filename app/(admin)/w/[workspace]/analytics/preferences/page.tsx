@@ -31,7 +31,7 @@ export default async function PreferencesAnalyticsPage({ params, searchParams }:
   const optInTable = r.tables.find((x) => x.id === "opt-in")!;
   const daysTable = r.tables.find((x) => x.id === "preference-days")!;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Kpi label="Unsubscribes" value={formatInt(unsub.value)} change={change(unsub.value, unsub.previous)} previous={unsub.previous === null ? null : formatInt(unsub.previous)} hint="Topic × channel choices turned off" />

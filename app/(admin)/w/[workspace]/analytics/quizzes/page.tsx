@@ -23,7 +23,7 @@ export default async function QuizFunnelPage({ params, searchParams }: Analytics
   const keep = { from: range.fromDay, to: range.toDay, compare: range.compare ? "1" : undefined };
   const device = r.breakdowns.find((b) => b.dimension === "device")!;
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <RangeForm {...page.form} />
       <FilterForm
         action={page.here}
@@ -100,7 +100,7 @@ export default async function QuizFunnelPage({ params, searchParams }: Analytics
           ]}
         />
       </ChartCard>
-      <div className="grid gap-6 2xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 2xl:grid-cols-2">
         {r.breakdowns
           .filter((b) => b.dimension !== "device")
           .map((b) => (
