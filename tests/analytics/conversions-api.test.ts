@@ -30,14 +30,14 @@ afterAll(async () => {
 });
 
 type Handler = (r: Request, c: { params: Promise<Record<string, string>> }) => Promise<Response>;
-async function call(handler: Handler, url: string, key: string, params: Record<string, string>, body: unknown) {
+async function call(handler: Handler, url: string, key: string, params: Record<string, string>, body: unknown, headers: Record<string, string> = {}) {
   const res = await handler(
-    new Request(`http://localhost${url}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json" }, body: JSON.stringify(body) }),
+    new Request(`http://localhost${url}`, { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...headers }, body: JSON.stringify(body) }),
     { params: Promise.resolve(params) },
   );
   return { status: res.status, body: (await res.json().catch(() => null)) as Record<string, unknown> & { code?: string; errors?: { path: string }[] } };
 }
-const post = (id: string, key: string, body: unknown) => call(conversionsRoute.POST as Handler, `/api/v1/profiles/${id}/conversions`, key, { id }, body);
+const post = (id: string, key: string, body: unknown, headers: Record<string, string> = {}) => call(conversionsRoute.POST as Handler, `/api/v1/profiles/${id}/conversions`, key, { id }, body, headers);
 
 describe("POST /api/v1/profiles/{id}/conversions", () => {
   it("records a conversion attributed to the bundle the person was shown, once per idempotency key", async () => {
@@ -64,6 +64,13 @@ describe("POST /api/v1/profiles/{id}/conversions", () => {
     const changed = await post(profileId, glowKey, { ...body, value: 43 });
     expect(changed.status).toBe(422);
     expect(changed.body.errors?.map((e) => e.path)).toEqual(["idempotencyKey"]);
+
+    // The API's Idempotency-Key header works the same way; a body key that disagrees with it is refused.
+    const { idempotencyKey: _, ...plain } = body;
+    const viaHeader = await post(profileId, glowKey, plain, { "Idempotency-Key": "order-4712" });
+    expect(viaHeader.status).toBe(201);
+    expect((await post(profileId, glowKey, plain, { "Idempotency-Key": "order-4712" })).body).toEqual({ ...viaHeader.body, replayed: true });
+    expect((await post(profileId, glowKey, body, { "Idempotency-Key": "order-4713" })).status).toBe(400);
   });
 
   it("answers 404 for another workspace's profile, 400 for bad input, 403 without the scope", async () => {

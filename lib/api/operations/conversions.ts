@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { recordConversionInput } from "@/lib/conversions/schemas";
-import { defineOperation, timestamp } from "../operation";
+import { defineOperation, idempotencyKeyHeader, timestamp } from "../operation";
 import { profileIdParams } from "./profiles";
 
 export const conversionSchema = z
@@ -32,10 +32,11 @@ export const recordConversionOp = defineOperation({
   path: "/api/v1/profiles/{id}/conversions",
   summary: "Record a conversion (a purchase) for a profile",
   description:
-    "Attributes the conversion to the profile's latest completed quiz response — its bundle, its onboarding flow, personalized or generic — so analytics can report conversion rate and revenue by bundle, flow and segment. With `idempotencyKey` (an order id) the conversion counts once: the same request again answers 201 with the first conversion and `replayed: true`; the same key with a different value, currency, SKUs or profile is 422. Emits `conversion.recorded`. Another workspace's profile is 404; an erased one 410.",
+    "Attributes the conversion to the profile's latest completed quiz response — its bundle, its onboarding flow, personalized or generic — so analytics can report conversion rate and revenue by bundle, flow and segment. With an `Idempotency-Key` header (or `idempotencyKey` in the body; an order id) the conversion counts once: the same request again answers 201 with the first conversion and `replayed: true`; the same key with a different value, currency, SKUs or profile is 422, and a header and body key that differ are 400. Emits `conversion.recorded`. Another workspace's profile is 404; an erased one 410.",
   tags: ["Conversions"],
   scope: "conversions:write",
   params: profileIdParams,
+  headers: idempotencyKeyHeader,
   body: recordConversionInput.meta({ id: "RecordConversion" }),
   response: conversionSchema,
   status: 201,
