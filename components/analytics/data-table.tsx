@@ -8,8 +8,8 @@ import { formatCell } from "./format";
 /** The CSV link of a table: a plain download, so it works without JavaScript. */
 export function CsvLink({ href, title }: { href: string; title: string }) {
   return (
-    <a href={href} download className={buttonClasses("secondary", "sm")}>
-      Download CSV<span className="sr-only">: {title}</span>
+    <a href={href} download aria-label={`Download CSV: ${title}`} className={buttonClasses("secondary", "sm")}>
+      Download CSV
     </a>
   );
 }

@@ -68,6 +68,8 @@ export async function analyticsPage(params: Promise<{ workspace: string }>, sear
   };
 }
 
+export type AnalyticsPage = Awaited<ReturnType<typeof analyticsPage>>;
+
 /** An unknown or another workspace's quiz, version or segment in the URL is a 404 page. */
 export async function orNotFound<T>(p: Promise<T>): Promise<T> {
   try {

@@ -1,4 +1,7 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import Link from "next/link";
 import { overviewReport } from "@/lib/analytics/reports";
 import { RangeForm } from "@/components/analytics/range-form";
@@ -7,7 +10,7 @@ import { ChartCard } from "@/components/analytics/data-table";
 import { DayChart } from "@/components/analytics/charts";
 import { formatInt, formatMoney, formatPercent, palette } from "@/components/analytics/format";
 import { EmptyState } from "@/components/ui/empty-state";
-import { analyticsPage, type AnalyticsPageProps } from "./context";
+import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "./context";
 import { InvalidRangePage } from "./range-error";
 
 export const metadata: Metadata = { title: "Analytics" };
@@ -16,6 +19,18 @@ export default async function AnalyticsOverviewPage({ params, searchParams }: An
   const page = await analyticsPage(params, searchParams, "overview");
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <OverviewFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function OverviewFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   const report = await overviewReport(page.db, page.workspace.id, range);
   const c = report.current;
   const p = report.previous;
@@ -25,7 +40,6 @@ export default async function AnalyticsOverviewPage({ params, searchParams }: An
   const section = (path: string) => `${page.base}/${path}?from=${range.fromDay}&to=${range.toDay}${range.compare ? "&compare=1" : ""}`;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       {nothing ? (
         <EmptyState
           title="Nothing measured in this range"

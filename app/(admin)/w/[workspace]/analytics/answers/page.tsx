@@ -1,4 +1,8 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { resolveQuizScope } from "@/lib/analytics/funnel";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { answersReport } from "@/lib/analytics/reports";
 import { listQuizzes } from "@/lib/quizzes/service";
 import { RangeForm } from "@/components/analytics/range-form";
@@ -7,7 +11,7 @@ import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { analyticsPage, orNotFound, type AnalyticsPageProps } from "../context";
+import { analyticsPage, orNotFound, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
 export const metadata: Metadata = { title: "Answers & traits · Analytics" };
@@ -16,6 +20,19 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
   const page = await analyticsPage(params, searchParams, "answers", ["quiz", "version"]);
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  await orNotFound(resolveQuizScope(page.db, page.workspace.id, page.filters));
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <AnswersFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function AnswersFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   // Answers belong to one quiz: the first one until another is picked.
   const quiz = page.filters.quiz ?? (await listQuizzes(page.db, page.workspace.id))[0]?.id;
   const r = await orNotFound(answersReport(page.db, page.workspace.id, range, { ...page.filters, quiz }));
@@ -25,7 +42,6 @@ export default async function AnswersPage({ params, searchParams }: AnalyticsPag
   const csv = (id: string) => page.csv(id) + (quiz && !page.filters.quiz ? `&quiz=${encodeURIComponent(quiz)}` : "");
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       {r.quizzes.length ? (
         <FilterForm
           action={page.here}

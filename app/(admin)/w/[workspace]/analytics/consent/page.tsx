@@ -1,4 +1,7 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { consentReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
 import { RangeForm } from "@/components/analytics/range-form";
@@ -6,7 +9,7 @@ import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
-import { analyticsPage, type AnalyticsPageProps } from "../context";
+import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
 export const metadata: Metadata = { title: "Consent · Analytics" };
@@ -15,6 +18,18 @@ export default async function ConsentAnalyticsPage({ params, searchParams }: Ana
   const page = await analyticsPage(params, searchParams, "consent");
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <ConsentFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ConsentFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   const r = await consentReport(page.db, page.workspace.id, range);
   const t = r.current.totals;
   const p = r.previous;
@@ -22,7 +37,6 @@ export default async function ConsentAnalyticsPage({ params, searchParams }: Ana
   const days = r.tables.find((x) => x.id === "consent-days")!;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Kpi label="Grants" value={formatInt(t.grants)} change={p ? change(t.grants, p.grants) : null} previous={p ? formatInt(p.grants) : null} />
         <Kpi label="Withdrawals" value={formatInt(t.withdrawals)} change={p ? change(t.withdrawals, p.withdrawals) : null} previous={p ? formatInt(p.withdrawals) : null} />

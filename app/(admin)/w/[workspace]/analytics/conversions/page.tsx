@@ -1,4 +1,8 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { getSegment } from "@/lib/segments/service";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { conversionsReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
 import { RangeForm } from "@/components/analytics/range-form";
@@ -8,7 +12,7 @@ import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatMoney, formatPercent, palette } from "@/components/analytics/format";
 import { Alert } from "@/components/ui/alert";
-import { analyticsPage, orNotFound, type AnalyticsPageProps } from "../context";
+import { analyticsPage, orNotFound, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
 export const metadata: Metadata = { title: "Conversions · Analytics" };
@@ -17,6 +21,19 @@ export default async function ConversionsAnalyticsPage({ params, searchParams }:
   const page = await analyticsPage(params, searchParams, "conversions", ["segment"]);
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  if (page.filters.segment) await orNotFound(getSegment(page.db, page.workspace.id, page.filters.segment));
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <ConversionsFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function ConversionsFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   const r = await orNotFound(conversionsReport(page.db, page.workspace.id, range, page.filters));
   const t = r.totals;
   const p = r.previous;
@@ -26,7 +43,6 @@ export default async function ConversionsAnalyticsPage({ params, searchParams }:
   const kinds = r.byKind.filter((x) => x.key);
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       {t.otherCurrency ? (
         <Alert tone="info" title={`Revenue is shown in ${cur}`}>
           {formatInt(t.otherCurrency)} conversions in other currencies are counted but not added to the revenue.

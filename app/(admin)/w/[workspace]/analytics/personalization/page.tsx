@@ -1,4 +1,7 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { personalizationReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
 import { RangeForm } from "@/components/analytics/range-form";
@@ -6,7 +9,7 @@ import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
-import { analyticsPage, type AnalyticsPageProps } from "../context";
+import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
 export const metadata: Metadata = { title: "Personalization · Analytics" };
@@ -15,13 +18,24 @@ export default async function PersonalizationAnalyticsPage({ params, searchParam
   const page = await analyticsPage(params, searchParams, "personalization");
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <PersonalizationFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function PersonalizationFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   const r = await personalizationReport(page.db, page.workspace.id, range);
   const t = r.match.totals;
   const p = r.previous;
   const table = (id: string) => r.tables.find((x) => x.id === id)!;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
         <Kpi label="Match rate" value={formatPercent(t.matchRate)} change={p ? change(t.matchRate, p.matchRate) : null} previous={p ? formatPercent(p.matchRate) : null} hint="Completed quizzes that got a personalized bundle or flow" />
         <Kpi label="Personalized results" value={formatInt(t.personalized)} change={p ? change(t.personalized, p.personalized) : null} previous={p ? formatInt(p.personalized) : null} />

@@ -1,4 +1,7 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { preferencesReport } from "@/lib/analytics/reports";
 import type { PreferenceDay } from "@/lib/analytics/preferences";
 import { change } from "@/lib/analytics/range";
@@ -7,7 +10,7 @@ import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
-import { analyticsPage, type AnalyticsPageProps } from "../context";
+import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
 export const metadata: Metadata = { title: "Preferences · Analytics" };
@@ -20,6 +23,18 @@ export default async function PreferencesAnalyticsPage({ params, searchParams }:
   const page = await analyticsPage(params, searchParams, "preferences");
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <PreferencesFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function PreferencesFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   const r = await preferencesReport(page.db, page.workspace.id, range);
   const days = r.timeline.days;
   const prev = r.previous?.days;
@@ -32,7 +47,6 @@ export default async function PreferencesAnalyticsPage({ params, searchParams }:
   const daysTable = r.tables.find((x) => x.id === "preference-days")!;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Kpi label="Unsubscribes" value={formatInt(unsub.value)} change={change(unsub.value, unsub.previous)} previous={unsub.previous === null ? null : formatInt(unsub.previous)} hint="Topic × channel choices turned off" />
         <Kpi label="Unsubscribe from all" value={formatInt(all.value)} change={change(all.value, all.previous)} previous={all.previous === null ? null : formatInt(all.previous)} />

@@ -1,4 +1,8 @@
+import { Suspense } from "react";
 import type { Metadata } from "next";
+import type { DateRange } from "@/lib/analytics/schemas";
+import { resolveQuizScope } from "@/lib/analytics/funnel";
+import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { quizzesReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
 import { RangeForm } from "@/components/analytics/range-form";
@@ -7,7 +11,7 @@ import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, formatSeconds, palette } from "@/components/analytics/format";
-import { analyticsPage, orNotFound, type AnalyticsPageProps } from "../context";
+import { analyticsPage, orNotFound, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { InvalidRangePage } from "../range-error";
 
 export const metadata: Metadata = { title: "Quiz funnel · Analytics" };
@@ -16,6 +20,19 @@ export default async function QuizFunnelPage({ params, searchParams }: Analytics
   const page = await analyticsPage(params, searchParams, "quizzes", ["quiz", "version"]);
   const { range } = page;
   if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
+  await orNotFound(resolveQuizScope(page.db, page.workspace.id, page.filters));
+  // Everything above decides the status (404 for an unknown id) before the figures stream in.
+  return (
+    <div className="grid grid-cols-1 gap-6">
+      <RangeForm {...page.form} />
+      <Suspense fallback={<FiguresLoading />}>
+        <QuizFunnelFigures page={page} range={range} />
+      </Suspense>
+    </div>
+  );
+}
+
+async function QuizFunnelFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
   const r = await orNotFound(quizzesReport(page.db, page.workspace.id, range, page.filters));
   const t = r.current.totals;
   const p = r.previous;
@@ -24,7 +41,6 @@ export default async function QuizFunnelPage({ params, searchParams }: Analytics
   const device = r.breakdowns.find((b) => b.dimension === "device")!;
   return (
     <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
       <FilterForm
         action={page.here}
         keep={keep}

@@ -1,10 +1,10 @@
 import { LoadingRegion, Skeleton } from "@/components/ui/skeleton";
 
-export default function AnalyticsLoading() {
+/** What an analytics page shows below its range form while the figures are added up. */
+export function FiguresLoading() {
   return (
-    <LoadingRegion label="Loading analytics…">
+    <LoadingRegion label="Adding up the figures…">
       <div className="grid grid-cols-1 gap-6">
-        <Skeleton className="h-20 w-full" />
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
           {Array.from({ length: 4 }, (_, i) => (
             <Skeleton key={i} className="h-24" />
