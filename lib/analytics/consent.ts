@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/rows";
 import { daysOf, type DateRange } from "./schemas";
-import { num, rate, utcDay, within } from "./range";
+import { num, rate, utcDate, utcDay, within } from "./range";
 
 // Consent from the ledger: grants and withdrawals per purpose and day, Global Privacy Control
 // signals honoured (withdrawals recorded with method `gpc`), and the share granted now.
@@ -35,7 +35,7 @@ export async function consentActivity(db: Db, workspaceId: string, r: Pick<DateR
                  count(*) filter (where action = 'withdraw')::int as withdrawals,
                  count(*) filter (where method = 'gpc' and action = 'withdraw')::int as gpc
           from consent_records where workspace_id = ${workspaceId} and ${within(sql`recorded_at`, r)}
-          group by 1, 2`,
+          group by ${utcDate(sql`recorded_at`)}, purpose`,
     ),
     executeRows<{ purpose: string; granted: number; decided: number }>(
       db,

@@ -5,7 +5,7 @@ import type { Segment } from "@/lib/db/schema";
 import { executeRows } from "@/lib/db/rows";
 import { countSegment, getSegment, listSegments, segmentConditions } from "@/lib/segments/service";
 import { daysOf, type DateRange } from "./schemas";
-import { fillDays, num, rate, utcDay, within } from "./range";
+import { fillDays, num, rate, utcDate, utcDay, within } from "./range";
 
 // Does personalization pay? Conversions in the range, attributed (when they were recorded) to the
 // bundle and flow the person was shown and whether it was personalized. Conversion rate = people
@@ -31,7 +31,8 @@ export interface AttributionRow {
   conversionRate: number | null;
 }
 
-async function mainCurrency(db: Db, workspaceId: string, r: Pick<DateRange, "from" | "to">): Promise<string | null> {
+/** The currency most conversions in the range were in (revenue is summed in it). */
+export async function mainCurrency(db: Db, workspaceId: string, r: Pick<DateRange, "from" | "to">): Promise<string | null> {
   const [row] = await executeRows<{ currency: string }>(
     db,
     sql`select currency from conversions where workspace_id = ${workspaceId} and ${within(sql`occurred_at`, r)}
@@ -57,7 +58,7 @@ export async function conversionDays(db: Db, workspaceId: string, r: Pick<DateRa
   const rows = await executeRows<{ day: string; conversions: number; revenue: string | null }>(
     db,
     sql`select ${utcDay(sql`occurred_at`)} as day, count(*)::int as conversions, sum(value) filter (where currency = ${currency ?? ""}) as revenue
-        from conversions where workspace_id = ${workspaceId} and ${within(sql`occurred_at`, r)} group by 1`,
+        from conversions where workspace_id = ${workspaceId} and ${within(sql`occurred_at`, r)} group by ${utcDate(sql`occurred_at`)}`,
   );
   return fillDays(
     daysOf(r),

@@ -6,7 +6,7 @@ import { getPublishedQuiz, listQuizVersions, requireQuiz } from "@/lib/quizzes/s
 import { notFound } from "@/lib/core/errors";
 import type { QuizDefinition } from "@/lib/quizzes/definition";
 import { daysOf, type DateRange } from "./schemas";
-import { fillDays, num, rate, utcDay, within } from "./range";
+import { fillDays, num, rate, utcDate, utcDay, within } from "./range";
 
 // The quiz funnel: views (start screens shown) → starts (runs begun) → completions, by day and
 // by source, device and UTM, with drop-off per question and the median time to complete.
@@ -63,7 +63,7 @@ export async function runsByDay(db: Db, workspaceId: string, r: Pick<DateRange, 
     db,
     sql`select ${utcDay(sql`started_at`)} as day, count(*)::int as starts, count(*) filter (where status = 'completed')::int as completions
         from quiz_responses where workspace_id = ${workspaceId} and ${within(sql`started_at`, r)} ${scopeSql(scope)}
-        group by 1`,
+        group by ${utcDate(sql`started_at`)}`,
   );
   return rows.map((row) => ({ day: String(row.day), starts: num(row.starts), completions: num(row.completions) }));
 }

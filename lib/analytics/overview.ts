@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/rows";
 import type { DateRange } from "./schemas";
 import { funnelSeries, type FunnelDay, type FunnelTotals } from "./funnel";
-import { conversionTotals, type ConversionTotals } from "./conversions";
+import { conversionTotals, mainCurrency, type ConversionTotals } from "./conversions";
 import { change, num, rate, within } from "./range";
 
 // The workspace at a glance for a range (and the period before it): the quiz funnel, the match
@@ -30,7 +30,7 @@ export interface Overview {
   days: FunnelDay[];
 }
 
-async function figures(db: Db, workspaceId: string, r: Pick<DateRange, "from" | "to">, currency?: string | null): Promise<{ figures: OverviewFigures; days: FunnelDay[] }> {
+async function figures(db: Db, workspaceId: string, r: Pick<DateRange, "from" | "to">, currency: string | null): Promise<{ figures: OverviewFigures; days: FunnelDay[] }> {
   const [funnel, match, conversions, consent, prefs] = await Promise.all([
     funnelSeries(db, workspaceId, r, {}, { median: false }),
     executeRows<{ decided: number; personalized: number }>(
@@ -69,8 +69,13 @@ async function figures(db: Db, workspaceId: string, r: Pick<DateRange, "from" | 
 }
 
 export async function analyticsOverview(db: Db, workspaceId: string, range: DateRange): Promise<Overview> {
-  const current = await figures(db, workspaceId, range);
-  const previous = range.compare ? (await figures(db, workspaceId, range.previous, current.figures.conversions.currency)).figures : null;
+  // Both periods at once, revenue in the current period's main currency.
+  const currency = await mainCurrency(db, workspaceId, range);
+  const [current, before] = await Promise.all([
+    figures(db, workspaceId, range, currency),
+    range.compare ? figures(db, workspaceId, range.previous, currency) : Promise.resolve(null),
+  ]);
+  const previous = before?.figures ?? null;
   const c = current.figures;
   return {
     current: c,

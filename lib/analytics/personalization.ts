@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/rows";
 import type { MatchReason } from "@/lib/db/schema";
 import { daysOf, type DateRange } from "./schemas";
-import { fillDays, num, rate, utcDay, within } from "./range";
+import { fillDays, num, rate, utcDate, utcDay, within } from "./range";
 
 // Is personalization reaching people? From the engine's decision per completed response: how
 // many got a personalized bundle or flow rather than the generic fallback, and why not.
@@ -28,7 +28,7 @@ export async function matchRate(db: Db, workspaceId: string, r: Pick<DateRange, 
     db,
     sql`select ${utcDay(sql`decided_at`)} as day, personalized, reason, count(*)::int as n
         from personalization_decisions where workspace_id = ${workspaceId} and ${within(sql`decided_at`, r)}
-        group by 1, 2, 3`,
+        group by ${utcDate(sql`decided_at`)}, personalized, reason`,
   );
   const decided = rows.reduce((n, x) => n + num(x.n), 0);
   const personalized = rows.filter((x) => x.personalized).reduce((n, x) => n + num(x.n), 0);

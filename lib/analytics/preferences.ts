@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { executeRows } from "@/lib/db/rows";
 import { daysOf, type DateRange } from "./schemas";
-import { fillDays, num, rate, utcDay, within } from "./range";
+import { fillDays, num, rate, utcDate, utcDay, within } from "./range";
 
 // Preferences: opt-in per topic × channel (now, and among the choices made in the range), and
 // changes over time read from the `preferences.updated` events (each carries before and after).
@@ -104,7 +104,7 @@ export async function preferenceTimeline(db: Db, workspaceId: string, r: Pick<Da
           cross join lateral (select (e.data->'before'->'topics'->t.topic->ch.channel->>'status') is distinct from (ch.val->>'status') as changed) c
         ) x
         where e.workspace_id = ${workspaceId} and e.type = 'preferences.updated' and ${within(sql`e.created_at`, r)}
-        group by 1`,
+        group by ${utcDate(sql`e.created_at`)}`,
   );
   const days = fillDays(
     daysOf(r),
