@@ -1,33 +1,20 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
-import { FiguresLoading } from "@/components/analytics/figures-loading";
 import Link from "next/link";
 import { overviewReport } from "@/lib/analytics/reports";
-import { RangeForm } from "@/components/analytics/range-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { DayChart } from "@/components/analytics/charts";
 import { formatInt, formatMoney, formatPercent, palette } from "@/components/analytics/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "./context";
-import { InvalidRangePage } from "./range-error";
+import { AnalyticsFrame } from "./frame";
 
 export const metadata: Metadata = { title: "Analytics" };
 
 export default async function AnalyticsOverviewPage({ params, searchParams }: AnalyticsPageProps) {
   const page = await analyticsPage(params, searchParams, "overview");
-  const { range } = page;
-  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
-  // Everything above decides the status (404 for an unknown id) before the figures stream in.
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
-      <Suspense fallback={<FiguresLoading />}>
-        <OverviewFigures page={page} range={range} />
-      </Suspense>
-    </div>
-  );
+  return <AnalyticsFrame page={page}>{(range) => <OverviewFigures page={page} range={range} />}</AnalyticsFrame>;
 }
 
 async function OverviewFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {

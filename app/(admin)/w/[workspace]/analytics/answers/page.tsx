@@ -1,35 +1,22 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
 import { resolveQuizScope } from "@/lib/analytics/funnel";
-import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { answersReport } from "@/lib/analytics/reports";
 import { listQuizzes } from "@/lib/quizzes/service";
-import { RangeForm } from "@/components/analytics/range-form";
 import { FilterForm } from "@/components/analytics/filter-form";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { analyticsPage, orNotFound, type AnalyticsPage, type AnalyticsPageProps } from "../context";
-import { InvalidRangePage } from "../range-error";
+import { AnalyticsFrame } from "../frame";
 
 export const metadata: Metadata = { title: "Answers & traits · Analytics" };
 
 export default async function AnswersPage({ params, searchParams }: AnalyticsPageProps) {
   const page = await analyticsPage(params, searchParams, "answers", ["quiz", "version"]);
-  const { range } = page;
-  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
   await orNotFound(resolveQuizScope(page.db, page.workspace.id, page.filters));
-  // Everything above decides the status (404 for an unknown id) before the figures stream in.
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
-      <Suspense fallback={<FiguresLoading />}>
-        <AnswersFigures page={page} range={range} />
-      </Suspense>
-    </div>
-  );
+  return <AnalyticsFrame page={page}>{(range) => <AnswersFigures page={page} range={range} />}</AnalyticsFrame>;
 }
 
 async function AnswersFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {

@@ -1,11 +1,8 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
 import { getSegment } from "@/lib/segments/service";
-import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { conversionsReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
-import { RangeForm } from "@/components/analytics/range-form";
 import { FilterForm } from "@/components/analytics/filter-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
@@ -13,24 +10,14 @@ import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatMoney, formatPercent, palette } from "@/components/analytics/format";
 import { Alert } from "@/components/ui/alert";
 import { analyticsPage, orNotFound, type AnalyticsPage, type AnalyticsPageProps } from "../context";
-import { InvalidRangePage } from "../range-error";
+import { AnalyticsFrame } from "../frame";
 
 export const metadata: Metadata = { title: "Conversions · Analytics" };
 
 export default async function ConversionsAnalyticsPage({ params, searchParams }: AnalyticsPageProps) {
   const page = await analyticsPage(params, searchParams, "conversions", ["segment"]);
-  const { range } = page;
-  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
   if (page.filters.segment) await orNotFound(getSegment(page.db, page.workspace.id, page.filters.segment));
-  // Everything above decides the status (404 for an unknown id) before the figures stream in.
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
-      <Suspense fallback={<FiguresLoading />}>
-        <ConversionsFigures page={page} range={range} />
-      </Suspense>
-    </div>
-  );
+  return <AnalyticsFrame page={page}>{(range) => <ConversionsFigures page={page} range={range} />}</AnalyticsFrame>;
 }
 
 async function ConversionsFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {

@@ -1,32 +1,19 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
-import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { personalizationReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
-import { RangeForm } from "@/components/analytics/range-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
 import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "../context";
-import { InvalidRangePage } from "../range-error";
+import { AnalyticsFrame } from "../frame";
 
 export const metadata: Metadata = { title: "Personalization · Analytics" };
 
 export default async function PersonalizationAnalyticsPage({ params, searchParams }: AnalyticsPageProps) {
   const page = await analyticsPage(params, searchParams, "personalization");
-  const { range } = page;
-  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
-  // Everything above decides the status (404 for an unknown id) before the figures stream in.
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
-      <Suspense fallback={<FiguresLoading />}>
-        <PersonalizationFigures page={page} range={range} />
-      </Suspense>
-    </div>
-  );
+  return <AnalyticsFrame page={page}>{(range) => <PersonalizationFigures page={page} range={range} />}</AnalyticsFrame>;
 }
 
 async function PersonalizationFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {

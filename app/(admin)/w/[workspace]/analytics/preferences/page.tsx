@@ -1,17 +1,14 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
-import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { preferencesReport } from "@/lib/analytics/reports";
 import type { PreferenceDay } from "@/lib/analytics/preferences";
 import { change } from "@/lib/analytics/range";
-import { RangeForm } from "@/components/analytics/range-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
 import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "../context";
-import { InvalidRangePage } from "../range-error";
+import { AnalyticsFrame } from "../frame";
 
 export const metadata: Metadata = { title: "Preferences · Analytics" };
 
@@ -21,17 +18,7 @@ const sum = (days: readonly Day[], key: Counted) => days.reduce((n, d) => n + d[
 
 export default async function PreferencesAnalyticsPage({ params, searchParams }: AnalyticsPageProps) {
   const page = await analyticsPage(params, searchParams, "preferences");
-  const { range } = page;
-  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
-  // Everything above decides the status (404 for an unknown id) before the figures stream in.
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
-      <Suspense fallback={<FiguresLoading />}>
-        <PreferencesFigures page={page} range={range} />
-      </Suspense>
-    </div>
-  );
+  return <AnalyticsFrame page={page}>{(range) => <PreferencesFigures page={page} range={range} />}</AnalyticsFrame>;
 }
 
 async function PreferencesFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {

@@ -1,35 +1,22 @@
-import { Suspense } from "react";
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
 import { resolveQuizScope } from "@/lib/analytics/funnel";
-import { FiguresLoading } from "@/components/analytics/figures-loading";
 import { quizzesReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
-import { RangeForm } from "@/components/analytics/range-form";
 import { FilterForm } from "@/components/analytics/filter-form";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, formatSeconds, palette } from "@/components/analytics/format";
 import { analyticsPage, orNotFound, type AnalyticsPage, type AnalyticsPageProps } from "../context";
-import { InvalidRangePage } from "../range-error";
+import { AnalyticsFrame } from "../frame";
 
 export const metadata: Metadata = { title: "Quiz funnel · Analytics" };
 
 export default async function QuizFunnelPage({ params, searchParams }: AnalyticsPageProps) {
   const page = await analyticsPage(params, searchParams, "quizzes", ["quiz", "version"]);
-  const { range } = page;
-  if (!range) return <InvalidRangePage form={page.form} errors={page.errors} />;
   await orNotFound(resolveQuizScope(page.db, page.workspace.id, page.filters));
-  // Everything above decides the status (404 for an unknown id) before the figures stream in.
-  return (
-    <div className="grid grid-cols-1 gap-6">
-      <RangeForm {...page.form} />
-      <Suspense fallback={<FiguresLoading />}>
-        <QuizFunnelFigures page={page} range={range} />
-      </Suspense>
-    </div>
-  );
+  return <AnalyticsFrame page={page}>{(range) => <QuizFunnelFigures page={page} range={range} />}</AnalyticsFrame>;
 }
 
 async function QuizFunnelFigures({ page, range }: { page: AnalyticsPage; range: DateRange }) {
