@@ -37,7 +37,7 @@ export const recordConversionOp = defineOperation({
   scope: "conversions:write",
   params: profileIdParams,
   headers: idempotencyKeyHeader,
-  body: recordConversionInput.meta({ id: "RecordConversion" }),
+  body: recordConversionInput.meta({ id: "RecordConversion", example: { value: 64.5, currency: "EUR", skus: ["GLW-SR-HYAL"], idempotencyKey: "order-4711" } }),
   response: conversionSchema,
   status: 201,
   maxBodyBytes: 16 * 1024,
