@@ -4,6 +4,8 @@ import type { Cell, ColumnFormat } from "@/lib/analytics/tables";
 // the "use client" chart module so server pages can read them (a client module's exports are references there).
 
 export const palette = { indigo: "#4f46e5", green: "#15803d", amber: "#b45309", red: "#b91c1c", cyan: "#0e7490", purple: "#7e22ce", slate: "#475569" };
+/** For a line per category (purposes, topics…), in this order. */
+export const seriesColors = [palette.indigo, palette.green, palette.amber, palette.cyan, palette.purple, palette.red, palette.slate];
 
 const int = new Intl.NumberFormat("en");
 const money = new Intl.NumberFormat("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 });

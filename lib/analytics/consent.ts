@@ -26,7 +26,11 @@ export interface ConsentDay {
   gpc: number;
 }
 
-export async function consentActivity(db: Db, workspaceId: string, r: Pick<DateRange, "from" | "to">): Promise<{ purposes: ConsentPurposeRow[]; days: ConsentDay[]; totals: { grants: number; withdrawals: number; gpc: number } }> {
+export async function consentActivity(
+  db: Db,
+  workspaceId: string,
+  r: Pick<DateRange, "from" | "to">,
+): Promise<{ purposes: ConsentPurposeRow[]; days: ConsentDay[]; purposeDays: (ConsentDay & { purpose: string })[]; totals: { grants: number; withdrawals: number; gpc: number } }> {
   const [byDay, now] = await Promise.all([
     executeRows<{ day: string; purpose: string; grants: number; withdrawals: number; gpc: number }>(
       db,
@@ -66,6 +70,9 @@ export async function consentActivity(db: Db, workspaceId: string, r: Pick<DateR
   return {
     purposes: list,
     days: [...days.values()],
+    purposeDays: byDay
+      .map((row) => ({ day: String(row.day), purpose: row.purpose, grants: num(row.grants), withdrawals: num(row.withdrawals), gpc: num(row.gpc) }))
+      .sort((a, b) => (a.day === b.day ? (a.purpose < b.purpose ? -1 : 1) : a.day < b.day ? -1 : 1)),
     totals: { grants: list.reduce((n, p) => n + p.grants, 0), withdrawals: list.reduce((n, p) => n + p.withdrawals, 0), gpc: list.reduce((n, p) => n + p.gpc, 0) },
   };
 }

@@ -28,6 +28,8 @@ export interface Overview {
   /** Current against previous, as fractions (null when there is nothing to compare). */
   change: Record<"views" | "starts" | "completions" | "completionRate" | "matchRate" | "conversions" | "revenue" | "consentGrants" | "unsubscribes", number | null> | null;
   days: FunnelDay[];
+  /** The previous period's days, in the same order (day i of it lines up with day i of `days`). */
+  previousDays: FunnelDay[] | null;
 }
 
 async function figures(db: Db, workspaceId: string, r: Pick<DateRange, "from" | "to">, currency: string | null): Promise<{ figures: OverviewFigures; days: FunnelDay[] }> {
@@ -81,6 +83,7 @@ export async function analyticsOverview(db: Db, workspaceId: string, range: Date
     current: c,
     previous,
     days: current.days,
+    previousDays: before?.days ?? null,
     change: previous
       ? {
           views: change(c.funnel.views, previous.funnel.views),

@@ -24,7 +24,7 @@ export interface Filters {
 
 export async function overviewReport(db: Db, workspaceId: string, range: DateRange) {
   const overview = await analyticsOverview(db, workspaceId, range);
-  return { ...overview, tables: [t.funnelDaysTable(overview.days)] };
+  return { ...overview, tables: [t.funnelDaysTable(overview.days, overview.previousDays)] };
 }
 
 /** The quizzes to pick from (all of them when none is picked). */
@@ -68,7 +68,7 @@ export async function preferencesReport(db: Db, workspaceId: string, range: Date
 
 export async function consentReport(db: Db, workspaceId: string, range: DateRange) {
   const [current, previous] = await Promise.all([consentActivity(db, workspaceId, range), range.compare ? consentActivity(db, workspaceId, range.previous) : Promise.resolve(null)]);
-  return { current, previous: previous?.totals ?? null, tables: [t.consentPurposeTable(current.purposes), t.consentDaysTable(current.days)] };
+  return { current, previous: previous?.totals ?? null, tables: [t.consentPurposeTable(current.purposes), t.consentDaysTable(current.days), t.consentPurposeDaysTable(current.purposeDays)] };
 }
 
 export async function personalizationReport(db: Db, workspaceId: string, range: DateRange) {

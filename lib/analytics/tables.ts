@@ -24,12 +24,12 @@ export function table(id: string, title: string, columns: TableColumn[], rows: C
   return { id, title, columns, rows };
 }
 
-export const funnelDaysTable = (days: { day: string; views: number; starts: number; completions: number }[]) =>
+export const funnelDaysTable = (days: { day: string; views: number; starts: number; completions: number }[], previous?: { starts: number }[] | null) =>
   table(
     "funnel-days",
     "Views, starts and completions per day",
-    [col("Day", "day"), col("Views"), col("Starts"), col("Completions"), col("Completion rate", "percent")],
-    days.map((d) => [d.day, d.views, d.starts, d.completions, d.starts ? d.completions / d.starts : null]),
+    [col("Day", "day"), col("Views"), col("Starts"), col("Completions"), col("Completion rate", "percent"), ...(previous ? [col("Starts, same day of the previous period")] : [])],
+    days.map((d, i) => [d.day, d.views, d.starts, d.completions, d.starts ? d.completions / d.starts : null, ...(previous ? [previous[i]?.starts ?? null] : [])]),
   );
 
 export const breakdownTable = (dimension: string, label: string, rows: { value: string; views: number | null; starts: number; completions: number; completionRate: number | null }[]) =>
@@ -94,6 +94,14 @@ export const consentDaysTable = (days: { day: string; grants: number; withdrawal
     "Consent grants and withdrawals per day",
     [col("Day", "day"), col("Grants"), col("Withdrawals"), col("GPC honoured")],
     days.map((d) => [d.day, d.grants, d.withdrawals, d.gpc]),
+  );
+
+export const consentPurposeDaysTable = (rows: { day: string; purpose: string; grants: number; withdrawals: number; gpc: number }[]) =>
+  table(
+    "consent-purpose-days",
+    "Consent per purpose and day",
+    [col("Day", "day"), col("Purpose", "text"), col("Grants"), col("Withdrawals"), col("GPC honoured")],
+    rows.map((r) => [r.day, r.purpose, r.grants, r.withdrawals, r.gpc]),
   );
 
 export const matchDaysTable = (days: { day: string; personalized: number; generic: number }[]) =>

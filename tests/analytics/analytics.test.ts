@@ -259,7 +259,11 @@ describe("preferences and consent", () => {
   });
 
   it("counts grants, withdrawals and GPC signals honoured per purpose", async () => {
-    const { totals, purposes } = await consentActivity(h.db, glow, range);
+    const { totals, purposes, purposeDays } = await consentActivity(h.db, glow, range);
+    expect(purposeDays).toEqual([
+      { day, purpose: "personalization", grants: 2, withdrawals: 0, gpc: 0 },
+      { day, purpose: "sharing", grants: 0, withdrawals: 1, gpc: 1 },
+    ]);
     // Each completion granted personalization on its email question; the second run sent GPC, withdrawing sharing.
     expect(totals).toEqual({ grants: 2, withdrawals: 1, gpc: 1 });
     expect(purposes.find((p) => p.purpose === "personalization")).toMatchObject({ grants: 2, withdrawals: 0 });
@@ -274,6 +278,7 @@ describe("overview and export", () => {
     expect(o.current.conversions).toMatchObject({ conversions: 4, revenue: 100.01, currency: "USD" });
     expect(o.current).toMatchObject({ consentGrants: 2, consentWithdrawals: 1, decided: 2, personalized: 2, matchRate: 1 });
     expect(o.previous!.funnel).toMatchObject({ views: 0, starts: 0, completions: 0 });
+    expect(o.previousDays).toEqual([{ day: "2025-06-09", views: 0, starts: 0, completions: 0 }]);
     expect(o.change!.starts).toBeNull();
     const other = await analyticsOverview(h.db, acme, range);
     expect(other.current.funnel).toMatchObject({ views: 0, starts: 0, completions: 0 });

@@ -61,11 +61,12 @@ async function OverviewFigures({ page, range }: { page: AnalyticsPage; range: Da
         empty={c.funnel.views + c.funnel.starts === 0}
       >
         <DayChart
-          data={report.days}
+          data={report.days.map((d, i) => ({ ...d, previousStarts: report.previousDays?.[i]?.starts ?? null }))}
           series={[
             { key: "views", label: "Views", color: palette.slate, dashed: true },
             { key: "starts", label: "Starts", color: palette.indigo },
             { key: "completions", label: "Completions", color: palette.green },
+            ...(report.previousDays ? [{ key: "previousStarts", label: "Starts, previous period", color: palette.amber, dashed: true }] : []),
           ]}
         />
       </ChartCard>

@@ -5,7 +5,7 @@ import { change } from "@/lib/analytics/range";
 import { Kpi } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
-import { formatInt, formatPercent, palette } from "@/components/analytics/format";
+import { formatInt, formatPercent, palette, seriesColors } from "@/components/analytics/format";
 import { analyticsPage, type AnalyticsPage, type AnalyticsPageProps } from "../context";
 import { AnalyticsFrame } from "../frame";
 
@@ -44,6 +44,21 @@ async function ConsentFigures({ page, range }: { page: AnalyticsPage; range: Dat
             { key: "withdrawals", label: "Withdrawals", color: palette.red },
             { key: "gpc", label: "GPC honoured", color: palette.slate },
           ]}
+        />
+      </ChartCard>
+      <ChartCard
+        title="Grants per purpose over time"
+        summary={r.current.purposes.map((x) => `${x.purpose}: ${formatInt(x.grants)} grants`).join("; ") || "No purposes yet."}
+        table={r.tables.find((x) => x.id === "consent-purpose-days")!}
+        csvHref={page.csv("consent-purpose-days")}
+        empty={t.grants === 0}
+      >
+        <DayChart
+          data={r.current.days.map((d) => ({
+            day: d.day,
+            ...Object.fromEntries(r.current.purposes.map((p) => [`purpose:${p.purpose}`, r.current.purposeDays.find((x) => x.day === d.day && x.purpose === p.purpose)?.grants ?? 0])),
+          }))}
+          series={r.current.purposes.map((p, i) => ({ key: `purpose:${p.purpose}`, label: p.purpose, color: seriesColors[i % seriesColors.length]!, dashed: i >= seriesColors.length }))}
         />
       </ChartCard>
       <ChartCard
