@@ -10,7 +10,7 @@ const charts: Record<string, string[]> = {
   quizzes: ["funnel-days", "breakdown-device"],
   answers: ["answers", "traits"],
   preferences: ["opt-in", "preference-days"],
-  consent: ["consent-days", "consent-purposes"],
+  consent: ["consent-days", "consent-purpose-days", "consent-purposes"],
   personalization: ["match-days", "top-products"],
   conversions: ["conversion-days", "conversions-personalized", "conversions-bundle"],
 };
