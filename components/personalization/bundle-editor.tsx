@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState, useTransition } from "react";
+import { useActionState, useId, useState } from "react";
 import { FormStatus } from "@/components/consent/form-status";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -18,6 +18,7 @@ import type { Rule } from "@/lib/rules/schema";
 import { RuleEditor } from "./rule-editor";
 import type { BundlePreview, PreviewFailure } from "./preview-types";
 import { TraceList } from "./trace-list";
+import { ProfileTestPanel } from "./profile-test-panel";
 
 type Definition = BundleData;
 export type BundlePreviewAction = (definition: string, profileRef: string) => Promise<BundlePreview | PreviewFailure>;
@@ -206,80 +207,50 @@ export function BundleEditor(props: {
 }
 
 function BundlePreviewPanel({ definition, preview }: { definition: Definition; preview: BundlePreviewAction }) {
-  const id = useId();
-  const [ref, setRef] = useState("");
-  const [answer, setAnswer] = useState<BundlePreview | PreviewFailure | null>(null);
-  const [pending, start] = useTransition();
   return (
-    <section aria-labelledby={`${id}-title`} className="grid gap-3 rounded-md border border-border p-4">
-      <h2 id={`${id}-title`} className="text-base font-semibold">
-        Test this bundle against a profile
-      </h2>
-      <form
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          start(async () => setAnswer(await preview(JSON.stringify(definition), ref)));
-        }}
-      >
-        <div className="grid min-w-64 flex-1 gap-1">
-          <label htmlFor={`${id}-profile`} className="text-sm font-medium">
-            Email, external id or profile id
-          </label>
-          <Input id={`${id}-profile`} value={ref} onChange={(e) => setRef(e.target.value)} />
-        </div>
-        <Button type="submit" variant="secondary" disabled={pending || !ref.trim()}>
-          {pending ? "Ranking…" : "Rank for this person"}
-        </Button>
-      </form>
-      {answer ? (
-        answer.ok ? (
-          <div className="grid gap-4" aria-live="polite">
-            {answer.audience && !answer.audience.result ? <Alert tone="warning">{answer.profile.label} is not in this bundle&apos;s audience; another bundle (or none) would be used.</Alert> : null}
-            {answer.fallback ? <Alert tone="warning" title="Generic picks">{answer.fallback.reason}</Alert> : null}
-            <ol className="grid gap-2">
-              {answer.items.map((item) => (
-                <li key={item.sku} className="rounded-md border border-border p-2 text-sm">
-                  <div className="flex flex-wrap items-center gap-2">
-                    <strong>{item.name}</strong>
-                    <span className="font-mono text-xs text-muted-foreground">{item.sku}</span>
-                    {item.category ? <Badge>{item.category}</Badge> : null}
-                    <span>
-                      {item.price} {item.currency}
-                    </span>
-                    {item.added ? <Badge tone="brand">added</Badge> : <Badge tone="brand">score {item.score}</Badge>}
-                  </div>
-                  {item.explanation ? <p className="text-muted-foreground">{item.explanation}</p> : null}
-                </li>
+    <ProfileTestPanel<BundlePreview> title="Test this bundle against a profile" button="Rank for this person" pending="Ranking…" run={(ref) => preview(JSON.stringify(definition), ref)}>
+      {(answer) => (
+        <div className="grid gap-4" aria-live="polite">
+          {answer.audience && !answer.audience.result ? <Alert tone="warning">{answer.profile.label} is not in this bundle&apos;s audience; another bundle (or none) would be used.</Alert> : null}
+          {answer.fallback ? <Alert tone="warning" title="Generic picks">{answer.fallback.reason}</Alert> : null}
+          <ol className="grid gap-2">
+            {answer.items.map((item) => (
+              <li key={item.sku} className="rounded-md border border-border p-2 text-sm">
+                <div className="flex flex-wrap items-center gap-2">
+                  <strong>{item.name}</strong>
+                  <span className="font-mono text-xs text-muted-foreground">{item.sku}</span>
+                  {item.category ? <Badge>{item.category}</Badge> : null}
+                  <span>
+                    {item.price} {item.currency}
+                  </span>
+                  {item.added ? <Badge tone="brand">added</Badge> : <Badge tone="brand">score {item.score}</Badge>}
+                </div>
+                {item.explanation ? <p className="text-muted-foreground">{item.explanation}</p> : null}
+              </li>
+            ))}
+          </ol>
+          {answer.maxPrice !== null ? <p className="text-sm text-muted-foreground">Declared budget: at most {answer.maxPrice} per product.</p> : null}
+          <details>
+            <summary className="cursor-pointer text-sm font-medium">Every rule and the facts that decided it</summary>
+            <div className="mt-2 grid gap-3">
+              {answer.audience ? (
+                <div>
+                  <p className="text-sm font-medium">Audience: {answer.audience.result ? "holds" : "does not hold"}</p>
+                  <TraceList lines={answer.audience.trace} label="Audience facts" />
+                </div>
+              ) : null}
+              {answer.rules.map((r) => (
+                <div key={r.key}>
+                  <p className="text-sm font-medium">
+                    {r.label ?? r.key}: {r.result ? "holds" : "does not hold"}
+                  </p>
+                  <TraceList lines={r.trace} label={`Facts for ${r.key}`} />
+                </div>
               ))}
-            </ol>
-            {answer.maxPrice !== null ? <p className="text-sm text-muted-foreground">Declared budget: at most {answer.maxPrice} per product.</p> : null}
-            <details>
-              <summary className="cursor-pointer text-sm font-medium">Every rule and the facts that decided it</summary>
-              <div className="mt-2 grid gap-3">
-                {answer.audience ? (
-                  <div>
-                    <p className="text-sm font-medium">Audience: {answer.audience.result ? "holds" : "does not hold"}</p>
-                    <TraceList lines={answer.audience.trace} label="Audience facts" />
-                  </div>
-                ) : null}
-                {answer.rules.map((r) => (
-                  <div key={r.key}>
-                    <p className="text-sm font-medium">
-                      {r.label ?? r.key}: {r.result ? "holds" : "does not hold"}
-                    </p>
-                    <TraceList lines={r.trace} label={`Facts for ${r.key}`} />
-                  </div>
-                ))}
-              </div>
-            </details>
-          </div>
-        ) : (
-          <Alert tone="danger" live>
-            {answer.error}
-          </Alert>
-        )
-      ) : null}
-    </section>
+            </div>
+          </details>
+        </div>
+      )}
+    </ProfileTestPanel>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useId, useState, useTransition } from "react";
+import { useActionState, useId, useState } from "react";
 import { FormStatus } from "@/components/consent/form-status";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,7 @@ import type { Rule } from "@/lib/rules/schema";
 import { RuleEditor } from "./rule-editor";
 import type { FlowPreview, PreviewFailure } from "./preview-types";
 import { TraceList } from "./trace-list";
+import { ProfileTestPanel } from "./profile-test-panel";
 
 export type FlowPreviewAction = (definition: string, profileRef: string) => Promise<FlowPreview | PreviewFailure>;
 
@@ -248,56 +249,26 @@ export function FlowEditor(props: { initial: FlowData; vocab: RuleVocabulary; sa
 }
 
 function FlowPreviewPanel({ definition, preview }: { definition: FlowData; preview: FlowPreviewAction }) {
-  const id = useId();
-  const [ref, setRef] = useState("");
-  const [answer, setAnswer] = useState<FlowPreview | PreviewFailure | null>(null);
-  const [pending, start] = useTransition();
   return (
-    <section aria-labelledby={`${id}-title`} className="grid gap-3 rounded-md border border-border p-4">
-      <h2 id={`${id}-title`} className="text-base font-semibold">
-        Test this flow against a profile
-      </h2>
-      <form
-        className="flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
-          start(async () => setAnswer(await preview(JSON.stringify(definition), ref)));
-        }}
-      >
-        <div className="grid min-w-64 flex-1 gap-1">
-          <label htmlFor={`${id}-profile`} className="text-sm font-medium">
-            Email, external id or profile id
-          </label>
-          <Input id={`${id}-profile`} value={ref} onChange={(e) => setRef(e.target.value)} />
+    <ProfileTestPanel<FlowPreview> title="Test this flow against a profile" button="Test" pending="Testing…" run={(ref) => preview(JSON.stringify(definition), ref)}>
+      {(answer) => (
+        <div className="grid gap-3 text-sm" aria-live="polite">
+          {answer.audience ? (
+            <div>
+              <p>
+                This flow&apos;s audience {answer.audience.result ? <strong className="text-green-800">holds</strong> : <strong>does not hold</strong>} for {answer.profile.label}:
+              </p>
+              <TraceList lines={answer.audience.trace} label="Audience facts" />
+            </div>
+          ) : (
+            <p>This flow has no audience rule.</p>
+          )}
+          <p>
+            With the saved flows, {answer.profile.label} would get: <strong>{answer.chosen ? answer.chosen.name : "no flow"}</strong>.
+          </p>
+          {answer.chosen?.fallback ? <Alert tone="warning">Generic flow: {answer.chosen.fallback}</Alert> : null}
         </div>
-        <Button type="submit" variant="secondary" disabled={pending || !ref.trim()}>
-          {pending ? "Testing…" : "Test"}
-        </Button>
-      </form>
-      {answer ? (
-        answer.ok ? (
-          <div className="grid gap-3 text-sm" aria-live="polite">
-            {answer.audience ? (
-              <div>
-                <p>
-                  This flow&apos;s audience {answer.audience.result ? <strong className="text-green-800">holds</strong> : <strong>does not hold</strong>} for {answer.profile.label}:
-                </p>
-                <TraceList lines={answer.audience.trace} label="Audience facts" />
-              </div>
-            ) : (
-              <p>This flow has no audience rule.</p>
-            )}
-            <p>
-              With the saved flows, {answer.profile.label} would get: <strong>{answer.chosen ? answer.chosen.name : "no flow"}</strong>.
-            </p>
-            {answer.chosen?.fallback ? <Alert tone="warning">Generic flow: {answer.chosen.fallback}</Alert> : null}
-          </div>
-        ) : (
-          <Alert tone="danger" live>
-            {answer.error}
-          </Alert>
-        )
-      ) : null}
-    </section>
+      )}
+    </ProfileTestPanel>
   );
 }
