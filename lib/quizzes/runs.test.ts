@@ -10,7 +10,7 @@ import { listConsentRecords } from "@/lib/consent/ledger";
 import { getCurrentNotice } from "@/lib/consent/service";
 import { ManualClock } from "@/lib/core/clock";
 import { ensureDemoQuiz } from "./seed";
-import { answerQuestion, loadRun, resolvePublicQuiz, startRun, type PublicQuiz } from "./runs";
+import { answerQuestion, loadRun, resolvePublicQuiz, startRun, versionDefinition, type PublicQuiz } from "./runs";
 
 let h: DbHandle;
 let glow: PublicQuiz;
@@ -208,5 +208,10 @@ describe("a hosted run", () => {
     } finally {
       await setQuizArchived(h.db, acme.workspace.id, acme.quiz.id, false, cliActor);
     }
+  });
+
+  it("never hands out another workspace's quiz version, even once it is cached", async () => {
+    expect((await versionDefinition(h.db, glow.workspace.id, glow.version.id)).title).toBeTruthy();
+    await expect(versionDefinition(h.db, acme.workspace.id, glow.version.id)).rejects.toMatchObject({ code: "not_found" });
   });
 });

@@ -18,15 +18,16 @@ import * as q from "./queries";
 const CACHE_LIMIT = 500;
 const definitions = new Map<string, QuizDefinition>();
 
-/** A published version's definition; versions never change, so they are cached per process. */
+/** A published version's definition; versions never change, so they are cached per process (keyed by workspace too, so a hit never skips the tenant check). */
 export async function versionDefinition(db: Db, workspaceId: string, versionId: string): Promise<QuizDefinition> {
-  const hit = definitions.get(versionId);
+  const key = `${workspaceId}:${versionId}`;
+  const hit = definitions.get(key);
   if (hit) return hit;
   const row = await q.findVersion(db, { workspaceId, versionId });
   if (!row) throw notFound("Quiz version");
   const def = quizDefinition.parse(row.definition);
   if (definitions.size >= CACHE_LIMIT) definitions.delete(definitions.keys().next().value!);
-  definitions.set(versionId, def);
+  definitions.set(key, def);
   return def;
 }
 
