@@ -48,6 +48,7 @@ const hookLoaders: (() => Promise<ProfileDataHooks>)[] = [
   () => import("@/lib/preferences/profile-hooks").then((m) => m.profileDataHooks),
   () => import("@/lib/webhooks/profile-hooks").then((m) => m.profileDataHooks),
   () => import("@/lib/personalization/profile-hooks").then((m) => m.profileDataHooks),
+  () => import("@/lib/conversions/profile-hooks").then((m) => m.profileDataHooks),
 ];
 
 export async function loadProfileDataHooks(): Promise<ProfileDataHooks[]> {
