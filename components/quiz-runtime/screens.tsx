@@ -155,7 +155,7 @@ export function ResultScreen(p: {
               </div>
             ))}
           </dl>
-          <p class="small muted">{t("summaryNote")}</p>
+          {p.claimPending ? null : <p class="small muted">{t("summaryNote")}</p>}
         </section>
       ) : null}
     </QuizFrame>

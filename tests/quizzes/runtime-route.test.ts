@@ -175,6 +175,8 @@ describe("hosted quiz route", () => {
     const done = await post([["r", token], ["q", "email"], ["a", "Owner@Example.com"]]);
     const result = await get(location(done));
     expect(result.html).toContain("This email address already has a profile with us");
+    // Not "saved to your profile": they are not, until the owner confirms.
+    expect(result.html).not.toContain("These answers are saved to your profile");
     const skinType = async () => (await getTraits(h.db, glowId, owner.id)).find((t) => t.key === "skin_type")?.value;
     expect(await skinType()).toBe("oily");
 
