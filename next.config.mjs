@@ -22,8 +22,21 @@ const adminHeaders = [
   { key: "X-Frame-Options", value: "DENY" },
 ];
 
-// Only the admin surface: /q, /p, /embed and /api set their own policies (embeds must be framable).
-const adminPaths = ["/", "/signin", "/signin/:path*", "/signout", "/invite/:path*", "/onboarding", "/w", "/w/:path*", "/dev/:path*"];
+// Only the admin surface: /q, /p, /e, /o and /api set their own policies (embeds must be framable).
+// The last entry is everything outside those surfaces, such as Next's 404 page for an unknown
+// path, so no HTML leaves without a policy.
+const adminPaths = [
+  "/",
+  "/signin",
+  "/signin/:path*",
+  "/signout",
+  "/invite/:path*",
+  "/onboarding",
+  "/w",
+  "/w/:path*",
+  "/dev/:path*",
+  "/:path((?!api/|q/|p/|e/|o/|_next/|embed\\.js|candor-).*)",
+];
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -57,6 +57,8 @@ function probes(): Probe[] {
   const list: Probe[] = [
     { kind: "admin", path: "/signin", document: true },
     { kind: "admin", path: "/w/glow", document: true },
+    // Next's own 404 page for a path nothing serves.
+    { kind: "admin", path: "/no-such-page", document: true },
     { kind: "public", path: "/q/glow/routine", document: true },
     { kind: "public", path: `/p/glow?t=${encodeURIComponent(centerToken)}`, document: true },
     { kind: "public", path: `/p/glow/unsubscribe?t=${encodeURIComponent(unsubscribeToken)}`, document: true },
