@@ -135,6 +135,39 @@ export async function startApp(opts: { port: number; databaseUrl: string; log: s
 }
 
 /** The HTTP baseline: a raw Node `http` server in its own process (bench/raw-server.ts). */
+/**
+ * A standalone job worker (`npm run worker`) on the bench database, for `--workers separate`:
+ * the deployment where the web process runs with CANDOR_WORKERS=off. Ready when it says so.
+ */
+export async function startWorker(opts: { databaseUrl: string; appUrl: string; log: string }): Promise<RunningProcess> {
+  const child = spawn(bin("tsx"), ["--conditions=react-server", path.join(root, "scripts/worker.ts")], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", DATABASE_URL: opts.databaseUrl, APP_URL: opts.appUrl, AUTH_SECRET: "bench-secret-bench-secret-bench-secret-0", CANDOR_ALLOW_PRIVATE_WEBHOOKS: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const out = createWriteStream(opts.log, { flags: "a" });
+  child.stderr!.pipe(out);
+  const running = track(child, opts.appUrl);
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the worker did not start within 60 s")), 60_000);
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out.write(chunk);
+      if (chunk.toString().includes("worker started")) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the worker exited with ${code}`));
+    });
+  }).catch(async (err: unknown) => {
+    await running.stop();
+    throw err;
+  });
+  return running;
+}
+
 export async function startRawServer(port: number): Promise<RunningProcess> {
   const child = spawn(bin("tsx"), [path.join(import.meta.dirname, "raw-server.ts"), String(port)], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
   const url = `http://127.0.0.1:${port}`;

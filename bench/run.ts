@@ -2,12 +2,13 @@
 // `next start` on PostgreSQL), each next to a baseline taken in the same run on the same machine.
 // Flags: --only a,b (row keys; see --list) · --soak (10 minutes at half capacity) · --no-build
 // (reuse .next) · --profiles N (default 1,000,000) · --seconds S per load (default 10) ·
-// --connections C (default 10) · --keep (leave the bench database for inspection).
+// --connections C (default 10) · --keep (leave the bench database for inspection) ·
+// --workers separate (jobs in an `npm run worker` process, the web process with CANDOR_WORKERS=off).
 import { mkdirSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { buildApp, hasBuild, startApp, startRawServer, type RunningProcess } from "./app";
+import { buildApp, hasBuild, startApp, startRawServer, startWorker, type RunningProcess } from "./app";
 import type { BenchContext } from "./context";
 import { generateBulk, prepareDatabase, type BenchData } from "./data";
 import { createDatabase, pgbenchBaselines, type PgbenchResult } from "./postgres";
@@ -66,6 +67,7 @@ const { values: args } = parseArgs({
     keep: { type: "boolean", default: false },
     list: { type: "boolean", default: false },
     port: { type: "string", default: "3900" },
+    workers: { type: "string", default: "inline" },
   },
 });
 
@@ -79,6 +81,7 @@ async function main(): Promise<number> {
     for (const s of specs) console.log(`${s.keys.join(", ").padEnd(60)} ${s.what}`);
     return 0;
   }
+  if (args.workers !== "inline" && args.workers !== "separate") throw new Error(`--workers is inline or separate, not "${args.workers}"`);
   const only = args.only ? new Set(args.only.split(",").map((s) => s.trim())) : null;
   const known = new Set(specs.flatMap((s) => s.keys));
   for (const k of only ?? []) if (!known.has(k)) throw new Error(`unknown row "${k}"; see --list`);
@@ -98,6 +101,7 @@ async function main(): Promise<number> {
   let app: RunningProcess | null = null;
   let raw: RunningProcess | null = null;
   let data: BenchData | null = null;
+  let worker: RunningProcess | null = null;
   try {
     log(`database ${database.name}: migrate, seed`);
     data = await prepareDatabase(database.url);
@@ -107,8 +111,13 @@ async function main(): Promise<number> {
     }
     raw = await startRawServer(port + 1);
     log(`next start on :${port}`);
-    app = await startApp({ port, databaseUrl: database.url, log: path.join(resultsDir, `server-${stamp}.log`) });
+    const separate = args.workers === "separate";
+    app = await startApp({ port, databaseUrl: database.url, log: path.join(resultsDir, `server-${stamp}.log`), env: separate ? { CANDOR_WORKERS: "off" } : {} });
     const appUrl = app.url;
+    if (separate) {
+      log("npm run worker (CANDOR_WORKERS=off on the web process)");
+      worker = await startWorker({ databaseUrl: database.url, appUrl, log: path.join(resultsDir, `worker-${stamp}.log`) });
+    }
 
     const connections = Number(args.connections);
     const seconds = Number(args.seconds);
@@ -164,14 +173,15 @@ async function main(): Promise<number> {
     };
     const totalSeconds = Math.round((Date.now() - started) / 1000);
     console.log(`\n${formatTable(rows)}\n`);
-    console.log(`machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average at the end ${machine.loadAverageAtEnd}; ${totalSeconds} s in all`);
+    console.log(`machine: ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}; load average at the end ${machine.loadAverageAtEnd}; workers ${args.workers}; ${totalSeconds} s in all`);
     const file = path.join(resultsDir, `bench-${stamp}.json`);
-    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), seconds: totalSeconds, machine, settings: { profiles, connections, seconds }, rows }, null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify({ at: new Date().toISOString(), seconds: totalSeconds, machine, settings: { profiles, connections, seconds, workers: args.workers }, rows }, null, 2)}\n`);
     writeFileSync(path.join(resultsDir, "latest.md"), `${formatMarkdown(rows)}\n`);
     log(`results in ${path.relative(process.cwd(), file)}`);
     // A completed run exits 0 whatever the verdicts: the table is the result, not a gate.
     return 0;
   } finally {
+    await worker?.stop();
     await app?.stop();
     await raw?.stop();
     await data?.handle.close();
