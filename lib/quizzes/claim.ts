@@ -1,7 +1,7 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, gt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { quizResponses, type Workspace } from "@/lib/db/schema";
+import { outboundMail, quizResponses, type Workspace } from "@/lib/db/schema";
 import { hmacSha256Base64Url, safeEqual } from "@/lib/core/crypto";
 import { systemClock, type Clock } from "@/lib/core/clock";
 import { env } from "@/lib/core/env";
@@ -16,6 +16,8 @@ import { findProfile } from "@/lib/profiles/lookup";
 // someone else's profile (or grant consent in their name) by typing their email into a quiz.
 
 export const CLAIM_TTL_SECONDS = 7 * 24 * 3600;
+/** Claim mails one address gets per hour at most: typing someone's email into a quiz again and again must not flood their inbox. */
+export const CLAIM_MAILS_PER_HOUR = 3;
 
 function sign(secret: string, responseId: string, intoProfileId: string, exp: number): string {
   return hmacSha256Base64Url(secret, `quiz-claim:${responseId}:${intoProfileId}:${exp}`);
@@ -85,6 +87,13 @@ export async function sendClaimMail(
   p: { workspace: Pick<Workspace, "id" | "slug" | "name" | "linkSecret" | "settings">; quizSlug: string; quizTitle: string; responseId: string; intoProfileId: string; email: string; locale: string },
   clock: Clock = systemClock,
 ) {
+  const since = new Date(clock.now().getTime() - 3600_000);
+  const [recent] = await db
+    .select({ n: count() })
+    .from(outboundMail)
+    .where(and(eq(outboundMail.workspaceId, p.workspace.id), eq(outboundMail.profileId, p.intoProfileId), eq(outboundMail.kind, "quiz.claim"), gt(outboundMail.createdAt, since)));
+  // The answers stay apart either way; the person can take the quiz again later for a new link.
+  if ((recent?.n ?? 0) >= CLAIM_MAILS_PER_HOUR) return null;
   const token = claimToken(p.workspace.linkSecret, p.responseId, p.intoProfileId, clock.now());
   const url = `${env().APP_URL}/q/${encodeURIComponent(p.workspace.slug)}/${encodeURIComponent(p.quizSlug)}/claim?t=${token}&lang=${p.locale}`;
   const words = p.locale === "de" ? copy.de : copy.en;
