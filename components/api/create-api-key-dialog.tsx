@@ -1,10 +1,11 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FreshFormDialog } from "@/components/ui/fresh-form-dialog";
 import { Field, Fieldset } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
@@ -23,25 +24,8 @@ type CreateAction = (state: CreateApiKeyState, formData: FormData) => Promise<Cr
 
 /** "Create API key": name and scopes, then the plaintext shown once with a copy button. */
 export function CreateApiKeyDialog({ action, scopes }: { action: CreateAction; scopes: ScopeOption[] }) {
-  const [open, setOpen] = useState(false);
   // A fresh form every time the dialog opens, so a shown key never reappears.
-  const [generation, setGeneration] = useState(0);
-  return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setGeneration((g) => g + 1);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button>Create API key</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <CreateApiKeyForm key={generation} action={action} scopes={scopes} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
-  );
+  return <FreshFormDialog trigger={<Button>Create API key</Button>}>{(close) => <CreateApiKeyForm action={action} scopes={scopes} onDone={close} />}</FreshFormDialog>;
 }
 
 function CreateApiKeyForm({ action, scopes, onDone }: { action: CreateAction; scopes: ScopeOption[]; onDone: () => void }) {

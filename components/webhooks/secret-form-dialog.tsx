@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useState, type ReactNode } from "react";
+import { useActionState, type ReactNode } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FreshFormDialog } from "@/components/ui/fresh-form-dialog";
 import { SecretOnce, type SecretShownState } from "./secret-once";
 
 export type SecretAction = (state: SecretShownState, formData: FormData) => Promise<SecretShownState>;
@@ -20,26 +21,13 @@ interface Copy {
 
 /**
  * A dialog whose form ends by showing a signing secret once (adding an endpoint, rotating its
- * secret). Every opening starts a fresh form, so a secret once shown never reappears.
+ * secret), in a dialog that starts fresh on every opening.
  */
 export function SecretFormDialog({ action, copy, fields, wide }: { action: SecretAction; copy: Copy; fields: (state: SecretShownState) => ReactNode; wide?: boolean }) {
-  const [open, setOpen] = useState(false);
-  const [generation, setGeneration] = useState(0);
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) setGeneration((g) => g + 1);
-      }}
-    >
-      <DialogTrigger asChild>
-        <Button variant={copy.triggerVariant}>{copy.trigger}</Button>
-      </DialogTrigger>
-      <DialogContent className={wide ? "max-h-[90vh] overflow-y-auto" : undefined}>
-        <SecretForm key={generation} action={action} copy={copy} fields={fields} onDone={() => setOpen(false)} />
-      </DialogContent>
-    </Dialog>
+    <FreshFormDialog trigger={<Button variant={copy.triggerVariant}>{copy.trigger}</Button>} contentClassName={wide ? "max-h-[90vh] overflow-y-auto" : undefined}>
+      {(close) => <SecretForm action={action} copy={copy} fields={fields} onDone={close} />}
+    </FreshFormDialog>
   );
 }
 
