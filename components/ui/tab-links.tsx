@@ -11,8 +11,11 @@ export interface TabLink {
   match?: "exact" | "prefix";
 }
 
-/** Navigation between sub-pages that looks like tabs; the current page is marked with aria-current. */
-export function TabLinks({ label, items, className }: { label: string; items: TabLink[]; className?: string }) {
+/**
+ * Navigation between sub-pages that looks like tabs; the current page is marked with aria-current.
+ * `query` is appended to every link, e.g. `?from=…&to=…` to keep a filter from one tab to the next.
+ */
+export function TabLinks({ label, items, className, query = "" }: { label: string; items: TabLink[]; className?: string; query?: string }) {
   const pathname = usePathname();
   return (
     <nav aria-label={label} className={cn("overflow-x-auto border-b border-border", className)}>
@@ -22,7 +25,7 @@ export function TabLinks({ label, items, className }: { label: string; items: Ta
           return (
             <li key={item.href}>
               <Link
-                href={item.href}
+                href={item.href + query}
                 aria-current={current ? "page" : undefined}
                 className={cn(
                   "-mb-px inline-block border-b-2 border-transparent px-3 py-2 text-sm font-medium whitespace-nowrap text-muted-foreground hover:text-foreground",
