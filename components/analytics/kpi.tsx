@@ -1,3 +1,4 @@
+import { change } from "@/lib/analytics/range";
 import { formatChange } from "./format";
 
 /** A headline figure with its change against the previous period (when compared). */
@@ -17,4 +18,16 @@ export function Kpi({ label, value, change, previous, hint }: { label: string; v
       ) : null}
     </div>
   );
+}
+
+/**
+ * A Kpi's value, change and previous figure from the two periods' numbers: `previous` is undefined
+ * when the page does not compare, null when it does and the previous period has no value.
+ */
+export function compared<T extends number | null>(current: T, previous: T | undefined, format: (v: T) => string) {
+  return {
+    value: format(current),
+    change: previous === undefined ? null : change(current, previous),
+    previous: previous === undefined ? null : format(previous),
+  };
 }

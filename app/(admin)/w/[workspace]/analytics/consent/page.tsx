@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
 import { consentReport } from "@/lib/analytics/reports";
-import { change } from "@/lib/analytics/range";
-import { Kpi } from "@/components/analytics/kpi";
+import { Kpi, compared } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette, seriesColors } from "@/components/analytics/format";
@@ -25,9 +24,9 @@ async function ConsentFigures({ page, range }: { page: AnalyticsPage; range: Dat
   return (
     <div className="grid grid-cols-1 gap-6">
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Kpi label="Grants" value={formatInt(t.grants)} change={p ? change(t.grants, p.grants) : null} previous={p ? formatInt(p.grants) : null} />
-        <Kpi label="Withdrawals" value={formatInt(t.withdrawals)} change={p ? change(t.withdrawals, p.withdrawals) : null} previous={p ? formatInt(p.withdrawals) : null} />
-        <Kpi label="GPC signals honoured" value={formatInt(t.gpc)} change={p ? change(t.gpc, p.gpc) : null} previous={p ? formatInt(p.gpc) : null} hint="Global Privacy Control recorded as a withdrawal of sharing" />
+        <Kpi label="Grants" {...compared(t.grants, p?.grants, formatInt)} />
+        <Kpi label="Withdrawals" {...compared(t.withdrawals, p?.withdrawals, formatInt)} />
+        <Kpi label="GPC signals honoured" {...compared(t.gpc, p?.gpc, formatInt)} hint="Global Privacy Control recorded as a withdrawal of sharing" />
       </dl>
       <ChartCard
         title="Grants and withdrawals per day"

@@ -4,7 +4,7 @@ import { getSegment } from "@/lib/segments/service";
 import { conversionsReport } from "@/lib/analytics/reports";
 import { change } from "@/lib/analytics/range";
 import { FilterForm } from "@/components/analytics/filter-form";
-import { Kpi } from "@/components/analytics/kpi";
+import { Kpi, compared } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatMoney, formatPercent, palette } from "@/components/analytics/format";
@@ -36,7 +36,7 @@ async function ConversionsFigures({ page, range }: { page: AnalyticsPage; range:
         </Alert>
       ) : null}
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Kpi label="Conversions" value={formatInt(t.conversions)} change={p ? change(t.conversions, p.conversions) : null} previous={p ? formatInt(p.conversions) : null} hint={`${formatInt(t.converters)} people`} />
+        <Kpi label="Conversions" {...compared(t.conversions, p?.conversions, formatInt)} hint={`${formatInt(t.converters)} people`} />
         <Kpi label="Revenue" value={cur ? formatMoney(t.revenue, cur) : "—"} change={p ? change(t.revenue, p.revenue) : null} previous={p && cur ? formatMoney(p.revenue, cur) : null} />
         <Kpi
           label="Conversion rate, personalized vs generic"

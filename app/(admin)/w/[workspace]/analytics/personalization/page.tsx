@@ -1,8 +1,7 @@
 import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
 import { personalizationReport } from "@/lib/analytics/reports";
-import { change } from "@/lib/analytics/range";
-import { Kpi } from "@/components/analytics/kpi";
+import { Kpi, compared } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
@@ -24,9 +23,9 @@ async function PersonalizationFigures({ page, range }: { page: AnalyticsPage; ra
   return (
     <div className="grid grid-cols-1 gap-6">
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-        <Kpi label="Match rate" value={formatPercent(t.matchRate)} change={p ? change(t.matchRate, p.matchRate) : null} previous={p ? formatPercent(p.matchRate) : null} hint="Completed quizzes that got a personalized bundle or flow" />
-        <Kpi label="Personalized results" value={formatInt(t.personalized)} change={p ? change(t.personalized, p.personalized) : null} previous={p ? formatInt(p.personalized) : null} />
-        <Kpi label="Generic fallback" value={formatInt(t.generic)} change={p ? change(t.generic, p.generic) : null} previous={p ? formatInt(p.generic) : null} />
+        <Kpi label="Match rate" {...compared(t.matchRate, p?.matchRate, formatPercent)} hint="Completed quizzes that got a personalized bundle or flow" />
+        <Kpi label="Personalized results" {...compared(t.personalized, p?.personalized, formatInt)} />
+        <Kpi label="Generic fallback" {...compared(t.generic, p?.generic, formatInt)} />
       </dl>
       <ChartCard
         title="Personalized and generic results per day"

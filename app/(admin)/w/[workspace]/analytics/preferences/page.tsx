@@ -3,7 +3,7 @@ import type { DateRange } from "@/lib/analytics/schemas";
 import { preferencesReport } from "@/lib/analytics/reports";
 import type { PreferenceDay } from "@/lib/analytics/preferences";
 import { change } from "@/lib/analytics/range";
-import { Kpi } from "@/components/analytics/kpi";
+import { Kpi, compared } from "@/components/analytics/kpi";
 import { ChartCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, palette } from "@/components/analytics/format";
@@ -35,9 +35,9 @@ async function PreferencesFigures({ page, range }: { page: AnalyticsPage; range:
   return (
     <div className="grid grid-cols-1 gap-6">
       <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
-        <Kpi label="Unsubscribes" value={formatInt(unsub.value)} change={change(unsub.value, unsub.previous)} previous={unsub.previous === null ? null : formatInt(unsub.previous)} hint="Topic × channel choices turned off" />
-        <Kpi label="Unsubscribe from all" value={formatInt(all.value)} change={change(all.value, all.previous)} previous={all.previous === null ? null : formatInt(all.previous)} />
-        <Kpi label="Pauses" value={formatInt(pauses.value)} change={change(pauses.value, pauses.previous)} previous={pauses.previous === null ? null : formatInt(pauses.previous)} />
+        <Kpi label="Unsubscribes" {...compared(unsub.value, unsub.previous ?? undefined, formatInt)} hint="Topic × channel choices turned off" />
+        <Kpi label="Unsubscribe from all" {...compared(all.value, all.previous ?? undefined, formatInt)} />
+        <Kpi label="Pauses" {...compared(pauses.value, pauses.previous ?? undefined, formatInt)} />
         <Kpi
           label="Double opt-in confirmed"
           value={formatPercent(doi.confirmationRate)}

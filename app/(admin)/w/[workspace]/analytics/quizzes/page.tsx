@@ -2,9 +2,8 @@ import type { Metadata } from "next";
 import type { DateRange } from "@/lib/analytics/schemas";
 import { resolveQuizScope } from "@/lib/analytics/funnel";
 import { quizzesReport } from "@/lib/analytics/reports";
-import { change } from "@/lib/analytics/range";
 import { FilterForm } from "@/components/analytics/filter-form";
-import { Kpi } from "@/components/analytics/kpi";
+import { Kpi, compared } from "@/components/analytics/kpi";
 import { ChartCard, TableCard } from "@/components/analytics/data-table";
 import { CategoryChart, DayChart } from "@/components/analytics/charts";
 import { formatInt, formatPercent, formatSeconds, palette } from "@/components/analytics/format";
@@ -43,11 +42,11 @@ async function QuizFunnelFigures({ page, range }: { page: AnalyticsPage; range: 
           Funnel figures
         </h2>
         <dl className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-5">
-          <Kpi label="Views" value={formatInt(t.views)} change={p ? change(t.views, p.views) : null} previous={p ? formatInt(p.views) : null} />
-          <Kpi label="Starts" value={formatInt(t.starts)} change={p ? change(t.starts, p.starts) : null} previous={p ? formatInt(p.starts) : null} hint={`${formatPercent(t.startRate)} of views`} />
-          <Kpi label="Completions" value={formatInt(t.completions)} change={p ? change(t.completions, p.completions) : null} previous={p ? formatInt(p.completions) : null} />
-          <Kpi label="Completion rate" value={formatPercent(t.completionRate)} change={p ? change(t.completionRate, p.completionRate) : null} previous={p ? formatPercent(p.completionRate) : null} />
-          <Kpi label="Median time to complete" value={formatSeconds(t.medianSeconds)} change={p ? change(t.medianSeconds, p.medianSeconds) : null} previous={p ? formatSeconds(p.medianSeconds) : null} />
+          <Kpi label="Views" {...compared(t.views, p?.views, formatInt)} />
+          <Kpi label="Starts" {...compared(t.starts, p?.starts, formatInt)} hint={`${formatPercent(t.startRate)} of views`} />
+          <Kpi label="Completions" {...compared(t.completions, p?.completions, formatInt)} />
+          <Kpi label="Completion rate" {...compared(t.completionRate, p?.completionRate, formatPercent)} />
+          <Kpi label="Median time to complete" {...compared(t.medianSeconds, p?.medianSeconds, formatSeconds)} />
         </dl>
       </section>
       <ChartCard
