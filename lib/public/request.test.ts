@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientAddress, clientIp, formToObject, hasGpc, readForm, readFormOrRefusal, truncateIp } from "./request";
+import { clientAddress, formToObject, hasGpc, readForm, readFormOrRefusal, truncateIp } from "./request";
 
 describe("public request helpers", () => {
   it("reads Sec-GPC", () => {
@@ -21,8 +21,8 @@ describe("public request helpers", () => {
     expect(clientAddress(req, 2)).toBe("1.2.3.4");
     expect(clientAddress(req, 0)).toBeNull();
     expect(clientAddress(req, 5)).toBeNull();
-    // Consent evidence follows the same rule (the default is 0 hops): a client-chosen header is not evidence.
-    expect(clientIp(req)).toBeNull();
+    // The default is 0 hops: with no proxy configured, a client-chosen header is neither a rate-limit key nor consent evidence.
+    expect(clientAddress(req)).toBeNull();
   });
 
   it("reads urlencoded and multipart forms, refusing other bodies", async () => {

@@ -25,9 +25,6 @@ export function clientAddress(request: Request, hops: number = env().CANDOR_TRUS
   return chain[chain.length - hops]?.replace(/^::ffff:/, "") ?? null;
 }
 
-/** The address kept (truncated) as consent evidence: `clientAddress`. */
-export const clientIp = (request: Request): string | null => clientAddress(request);
-
 /** Keep only the network part of an address (IPv4 /24, IPv6 /48): enough for evidence, not a person. */
 export function truncateIp(ip: string | null): string | null {
   if (!ip) return null;

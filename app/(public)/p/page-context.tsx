@@ -7,7 +7,7 @@ import type { Workspace } from "@/lib/db/schema";
 import type { Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { htmlResponse } from "@/lib/public/html";
-import { hasGpc, clientIp, userAgent } from "@/lib/public/request";
+import { clientAddress, hasGpc, userAgent } from "@/lib/public/request";
 import { after } from "next/server";
 import type { Db } from "@/lib/db/client";
 import { apiRuntime } from "@/lib/api/runtime";
@@ -91,7 +91,7 @@ export function personSource(request: Request, source: string, method: "checkbox
       collectionPoint: source,
       locale,
       noticeVersionId: noticeVersionId ?? null,
-      ip: clientIp(request),
+      ip: clientAddress(request),
       userAgent: userAgent(request),
       sourceUrl: env().APP_URL + url.pathname,
     },
@@ -99,7 +99,7 @@ export function personSource(request: Request, source: string, method: "checkbox
 }
 
 export function gpcContext(request: Request, collectionPoint: string, locale: string) {
-  return { collectionPoint, locale, ip: clientIp(request), userAgent: userAgent(request), sourceUrl: env().APP_URL + new URL(request.url).pathname };
+  return { collectionPoint, locale, ip: clientAddress(request), userAgent: userAgent(request), sourceUrl: env().APP_URL + new URL(request.url).pathname };
 }
 
 export { hasGpc };

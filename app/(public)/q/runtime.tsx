@@ -6,7 +6,7 @@ import { apiRuntime } from "@/lib/api/runtime";
 import { env } from "@/lib/core/env";
 import { AppError } from "@/lib/core/errors";
 import { htmlResponse } from "@/lib/public/html";
-import { clientIp, hasGpc, readFormOrRefusal, userAgent } from "@/lib/public/request";
+import { clientAddress, hasGpc, readFormOrRefusal, userAgent } from "@/lib/public/request";
 import { negotiateLocale, isLocale, type Locale } from "@/lib/i18n/locales";
 import { translator } from "@/lib/i18n/translate";
 import { consumeRateLimit } from "@/lib/api/rate-limit";
@@ -363,7 +363,7 @@ export async function quizPost(request: Request, route: RuntimeRoute): Promise<R
     const result = await answerQuestion(
       db,
       { token, questionKey: key, raw, source: "form", marketingOptIn: one("optin") === "1", noticeVersionIds },
-      { gpc: hasGpc(request), ip: clientIp(request), userAgent: userAgent(request), sourceUrl: env().APP_URL + route.basePath },
+      { gpc: hasGpc(request), ip: clientAddress(request), userAgent: userAgent(request), sourceUrl: env().APP_URL + route.basePath },
       undefined,
       run,
     );

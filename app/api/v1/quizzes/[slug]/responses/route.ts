@@ -1,7 +1,7 @@
 import { withApiKey } from "@/lib/api/with-api-key";
 import { methodsNotAllowed } from "@/lib/api/fallback";
 import { listQuizResponsesOp, submitQuizResponseOp } from "@/lib/api/operations/quizzes";
-import { clientIp, hasGpc, userAgent } from "@/lib/public/request";
+import { clientAddress, hasGpc, userAgent } from "@/lib/public/request";
 import { queryQuizResponses, submitResponse } from "@/lib/quizzes/responses";
 
 // POST /api/v1/quizzes/{slug}/responses — a whole run submitted by the brand's server, checked like the runtime
@@ -12,7 +12,7 @@ export const POST = withApiKey(submitQuizResponseOp, async ({ db, workspaceId, p
     params.slug,
     body,
     actor,
-    { gpc: hasGpc(request), ip: clientIp(request), userAgent: userAgent(request), idempotencyKey: headers["Idempotency-Key"] },
+    { gpc: hasGpc(request), ip: clientAddress(request), userAgent: userAgent(request), idempotencyKey: headers["Idempotency-Key"] },
     clock,
   ),
 );
