@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { profiles, type Profile } from "@/lib/db/schema";
 import { AppError, notFound } from "@/lib/core/errors";
 import { isIdOf } from "@/lib/core/ids";
-import { findProfileByExternalId, findProfileById } from "./queries";
+import { findProfileByEmail, findProfileByExternalId, findProfileById } from "./queries";
+import { profileEmail } from "./schemas";
 
 /**
  * The profile with this id in this workspace, whatever its status; another workspace's id,
@@ -17,6 +18,14 @@ export async function findProfile(db: Db, workspaceId: string, id: string): Prom
 /** The active profile the brand's own user id names in this workspace, or null (none, erased or merged away). */
 export async function findActiveProfileByExternalId(db: Db, workspaceId: string, externalId: string): Promise<Profile | null> {
   const p = await findProfileByExternalId(db, { workspaceId, externalId });
+  return p?.status === "active" ? p : null;
+}
+
+/** The active profile that has this email address (normalised as profiles store it), or null. */
+export async function findActiveProfileByEmail(db: Db, workspaceId: string, email: string): Promise<Profile | null> {
+  const parsed = profileEmail.safeParse(email);
+  if (!parsed.success) return null;
+  const p = await findProfileByEmail(db, { workspaceId, email: parsed.data });
   return p?.status === "active" ? p : null;
 }
 

@@ -8,9 +8,7 @@ import { emit } from "@/lib/events/service";
 import { recordConsent, type ConsentContext } from "@/lib/consent/ledger";
 import { honourGpc } from "@/lib/consent/gpc";
 import { identifyProfile, upsertProfile } from "@/lib/profiles/service";
-import { lockActiveProfile } from "@/lib/profiles/lookup";
-import { findProfileByEmail } from "@/lib/profiles/queries";
-import { profileEmail } from "@/lib/profiles/schemas";
+import { findActiveProfileByEmail, lockActiveProfile } from "@/lib/profiles/lookup";
 import { findWorkspaceById } from "@/lib/workspaces/queries";
 import { sendClaimMail } from "./claim";
 import { applyTraits, quizSourceRef } from "@/lib/traits/service";
@@ -74,7 +72,7 @@ export async function settleCompletion(tx: Db, input: SettleInput, request: Comp
     profileId = (await upsertProfile(tx, workspaceId, { email, externalId: input.identity.externalId, locale }, { actor: input.actor, source, clock })).profile.id;
   } else if (!profileId) {
     // An address typed into a public quiz proves nothing: a profile that already has it gets the answers only once its owner confirms (lib/quizzes/claim.ts).
-    const owner = emailAnswer ? await activeProfileWithEmail(tx, workspaceId, emailAnswer) : null;
+    const owner = emailAnswer ? await findActiveProfileByEmail(tx, workspaceId, emailAnswer) : null;
     if (owner) claim = { email: owner.email!, intoProfileId: owner.id };
     profileId =
       emailAnswer && !owner
@@ -159,13 +157,6 @@ export async function settleCompletion(tx: Db, input: SettleInput, request: Comp
     ...(outcome ? { outcome } : {}),
   });
   return { profileId, traits: written, outcome, gpcHonoured, ...(claim ? { claim } : {}) };
-}
-
-async function activeProfileWithEmail(tx: Db, workspaceId: string, email: string) {
-  const parsed = profileEmail.safeParse(email);
-  if (!parsed.success) return null;
-  const found = await findProfileByEmail(tx, { workspaceId, email: parsed.data });
-  return found?.status === "active" && found.email ? found : null;
 }
 
 export interface CompleteRunInput {
